@@ -1,0 +1,80 @@
+using System.Globalization;
+using LessonReview.Media.Probing;
+using LessonReview.Media.Processing;
+
+namespace LessonReview.Media.Playback;
+
+/// <summary>
+/// Turns a recorded lesson into video.mp4 + poster.jpg + storyboard sprites and VTT in a folder.
+/// Progress: 0–0.9 while the video is written, the rest for poster and storyboard (cheap: they read
+/// keyframes of the small output, not the source).
+/// </summary>
+public sealed class PlaybackPipeline(FFProbe probe, FFMpeg ffmpeg, PlaybackSettings settings)
+{
+    public const string VideoFileName = "video.mp4";
+    public const string PosterFileName = "poster.jpg";
+    public const string StoryboardVttFileName = "storyboard.vtt";
+    private const double VideoShare = 0.9;
+
+    public async Task<PlaybackResult> RunAsync(
+        string source, InputPolicy sourcePolicy, string outputFolder, Action<double>? onProgress,
+        CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(outputFolder);
+        var analysis = await AnalyseSourceAsync(source, sourcePolicy, cancellationToken);
+        var plan = PlaybackPlan.For(analysis, settings);
+
+        var video = Path.Combine(outputFolder, VideoFileName);
+        try
+        {
+            await ffmpeg.ProcessAsynchronously(plan.ToArguments(source, sourcePolicy, video), analysis.Duration,
+                p => onProgress?.Invoke(p * VideoShare), settings.EncodeTimeout, cancellationToken);
+        }
+        catch (MediaException e) when (LooksCorrupt(e.ErrorOutput))
+        {
+            throw new UnplayableMediaException(
+                "The video could not be read to the end: the file seems damaged or was cut short. Please upload the original recording again.", e);
+        }
+
+        // Measure what we actually wrote: the player, poster and storyboard must agree with it.
+        var output = await probe.AnalyseAsync(video, InputPolicy.OwnOutput, cancellationToken);
+        var outVideo = output.PrimaryVideoStream
+            ?? throw new MediaException("The encoded video has no picture; ffmpeg produced an empty file.");
+        onProgress?.Invoke(VideoShare);
+
+        await Poster.WriteAsync(ffmpeg, video, output.Duration, Path.Combine(outputFolder, PosterFileName), cancellationToken);
+        onProgress?.Invoke(VideoShare + (1 - VideoShare) / 3);
+
+        var sheets = await StoryboardWriter.WriteAsync(ffmpeg, video, output.Duration, outVideo, settings, outputFolder, cancellationToken);
+        onProgress?.Invoke(1);
+
+        return new PlaybackResult(plan.FastPath, output.Duration, outVideo.DisplayWidth, outVideo.DisplayHeight,
+            outVideo.CodecName, output.PrimaryAudioStream is not null, VideoFileName, PosterFileName,
+            sheets.Count > 0 ? StoryboardVttFileName : null, sheets);
+    }
+
+    private async Task<MediaAnalysis> AnalyseSourceAsync(string source, InputPolicy policy, CancellationToken cancellationToken)
+    {
+        if (new FileInfo(source) is { Exists: true, Length: 0 })
+            throw new UnplayableMediaException("The uploaded file is empty (0 bytes). Please choose the recording again and upload it.");
+        try
+        {
+            return await probe.AnalyseAsync(source, policy, cancellationToken);
+        }
+        catch (MediaException e)
+        {
+            throw new UnplayableMediaException(
+                "This file is not a video LessonReview can read. It may be an image, a document, or a recording " +
+                "that was cut short while copying. Please upload the original video file from your phone or camera " +
+                "(MP4, MOV, WebM, MKV or AVI).", e);
+        }
+    }
+
+    // Errors that mean the bytes themselves are bad, as opposed to a crash or a full disk.
+    private static bool LooksCorrupt(string errorOutput) =>
+        errorOutput.Contains("Invalid data found", StringComparison.OrdinalIgnoreCase)
+        || errorOutput.Contains("moov atom not found", StringComparison.OrdinalIgnoreCase)
+        || errorOutput.Contains("partial file", StringComparison.OrdinalIgnoreCase);
+
+    internal static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,135 @@
+using LessonReview.Media.Playback;
+using LessonReview.Media.Probing;
+using LessonReview.Media.Processing;
+using LessonReview.TestSupport;
+
+namespace LessonReview.Media.Tests;
+
+/// <summary>Real ffmpeg on generated clips: every kind of recording a trainee uploads ends playable or with a clear reason.</summary>
+public sealed class PipelineTests : IDisposable
+{
+    private readonly TempFolder _output = new();
+    private static readonly FFOptions Options = new();
+    private readonly FFProbe _probe = new(Options);
+    private readonly PlaybackPipeline _pipeline = new(new FFProbe(Options), new FFMpeg(Options), new PlaybackSettings());
+
+    public void Dispose() => _output.Dispose();
+
+    [Fact]
+    public async Task Landscape_h264_takes_the_fast_path_and_keeps_resolution()
+    {
+        var progress = new List<double>();
+        var result = await _pipeline.RunAsync(await TestClips.LandscapeH264Async(), InputPolicy.LocalFile, _output.Path, progress.Add);
+
+        Assert.True(result.FastPath);
+        Assert.Equal((1280, 720), (result.Width, result.Height));
+        await AssertPlayableAsync(result, expectedSeconds: 5, expectAudio: true);
+        Assert.Equal(1.0, progress[^1]);
+        Assert.Equal(progress.Order(), progress); // never goes backwards
+    }
+
+    [Fact]
+    public async Task Portrait_hevc_mov_is_encoded_upright()
+    {
+        var result = await _pipeline.RunAsync(await TestClips.PortraitHevcMovAsync(), InputPolicy.LocalFile, _output.Path, null);
+
+        Assert.False(result.FastPath);
+        var video = (await _probe.AnalyseAsync(_output.File(result.VideoFile), InputPolicy.OwnOutput)).PrimaryVideoStream!;
+        // Pixels are stored portrait with no rotation left for the player to apply.
+        Assert.Equal((360, 640, 0), (video.Width, video.Height, video.Rotation));
+        await AssertPlayableAsync(result, expectedSeconds: 4, expectAudio: true);
+    }
+
+    [Fact]
+    public async Task Clip_without_audio_becomes_a_silent_h264_video()
+    {
+        var result = await _pipeline.RunAsync(await TestClips.NoAudioAviAsync(), InputPolicy.LocalFile, _output.Path, null);
+
+        Assert.False(result.FastPath);
+        Assert.Equal((640, 480), (result.Width, result.Height));
+        await AssertPlayableAsync(result, expectedSeconds: 4, expectAudio: false);
+    }
+
+    [Fact]
+    public async Task Vp9_opus_webm_is_encoded_to_h264_aac()
+    {
+        var result = await _pipeline.RunAsync(await TestClips.Vp9OpusWebmAsync(), InputPolicy.LocalFile, _output.Path, null);
+
+        Assert.False(result.FastPath);
+        await AssertPlayableAsync(result, expectedSeconds: 4, expectAudio: true);
+        var audio = (await _probe.AnalyseAsync(_output.File(result.VideoFile), InputPolicy.OwnOutput)).PrimaryAudioStream!;
+        Assert.Equal(("aac", 2), (audio.CodecName, audio.Channels));
+    }
+
+    [Fact]
+    public async Task Variable_frame_rate_422_video_is_encoded_to_yuv420p()
+    {
+        var result = await _pipeline.RunAsync(await TestClips.VariableFrameRateMkvAsync(), InputPolicy.LocalFile, _output.Path, null);
+
+        Assert.False(result.FastPath);
+        var video = (await _probe.AnalyseAsync(_output.File(result.VideoFile), InputPolicy.OwnOutput)).PrimaryVideoStream!;
+        Assert.Equal("yuv420p", video.PixelFormat);
+        await AssertPlayableAsync(result, expectedSeconds: 4, expectAudio: false);
+    }
+
+    [Fact]
+    public async Task Large_video_is_capped_at_the_configured_height()
+    {
+        var pipeline = new PlaybackPipeline(_probe, new FFMpeg(Options), new PlaybackSettings { MaxHeight = 360 });
+        var result = await pipeline.RunAsync(await TestClips.NoAudioAviAsync(), InputPolicy.LocalFile, _output.Path, null);
+
+        Assert.Equal((480, 360), (result.Width, result.Height));
+    }
+
+    public static TheoryData<string> BadInputs => new() { "text", "image", "empty", "truncated", "audio-only" };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Unusable_uploads_fail_with_a_message_a_trainee_can_act_on(string kind)
+    {
+        var path = kind switch
+        {
+            "text" => await TestClips.TextFileAsync(),
+            "image" => await TestClips.PngImageAsync(),
+            "empty" => await TestClips.EmptyFileAsync(),
+            "truncated" => await TestClips.TruncatedMp4Async(),
+            _ => await TestClips.AudioOnlyAsync(),
+        };
+
+        var error = await Assert.ThrowsAsync<UnplayableMediaException>(
+            () => _pipeline.RunAsync(path, InputPolicy.LocalFile, _output.Path, null));
+
+        Assert.Contains("upload", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ffmpeg", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.False(File.Exists(_output.File(PlaybackPipeline.VideoFileName)) && new FileInfo(_output.File(PlaybackPipeline.VideoFileName)).Length > 0);
+    }
+
+    private async Task AssertPlayableAsync(PlaybackResult result, double expectedSeconds, bool expectAudio)
+    {
+        var output = await _probe.AnalyseAsync(_output.File(result.VideoFile), InputPolicy.OwnOutput);
+        var video = output.PrimaryVideoStream!;
+        Assert.Equal("h264", video.CodecName);
+        Assert.Equal("yuv420p", video.PixelFormat);
+        Assert.True(video.Width % 2 == 0 && video.Height % 2 == 0, "dimensions must be even for yuv420p");
+        Assert.InRange(output.Duration.TotalSeconds, expectedSeconds - 0.5, expectedSeconds + 0.5);
+        Assert.Equal(expectAudio, output.PrimaryAudioStream is not null);
+        Assert.True(await MoovBeforeMdatAsync(_output.File(result.VideoFile)), "+faststart puts the index first so playback starts before the download ends");
+
+        Assert.True(new FileInfo(_output.File(result.PosterFile)).Length > 0);
+        var vtt = await File.ReadAllTextAsync(_output.File(result.StoryboardVttFile!));
+        Assert.StartsWith("WEBVTT", vtt);
+        Assert.All(result.StoryboardSheets, sheet => Assert.True(File.Exists(_output.File(sheet))));
+        Assert.Contains($"{result.StoryboardSheets[0]}#xywh=0,0,160,", vtt);
+    }
+
+    private static async Task<bool> MoovBeforeMdatAsync(string mp4)
+    {
+        var head = new byte[64 * 1024];
+        await using var stream = File.OpenRead(mp4);
+        var read = await stream.ReadAsync(head);
+        var text = System.Text.Encoding.ASCII.GetString(head, 0, read);
+        var moov = text.IndexOf("moov", StringComparison.Ordinal);
+        var mdat = text.IndexOf("mdat", StringComparison.Ordinal);
+        return moov >= 0 && (mdat < 0 || moov < mdat);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+
+namespace LessonReview.TestSupport;
+
+/// <summary>
+/// Short clips generated with ffmpeg's lavfi sources, once per test run, so tests need no binary
+/// fixtures. Each property names the kind of recording a trainee might upload.
+/// </summary>
+public static class TestClips
+{
+    private static readonly string Folder = Path.Combine(Path.GetTempPath(), "lessonreview-clips-" + Environment.ProcessId);
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly Dictionary<string, string> Made = new();
+
+    /// <summary>Landscape 1280×720 H.264 High + AAC MP4, 5 s: the fast (remux) path.</summary>
+    public static Task<string> LandscapeH264Async() => MakeAsync("landscape-h264.mp4",
+        "-f lavfi -i testsrc2=size=1280x720:rate=30:duration=5 -f lavfi -i sine=frequency=440:duration=5:sample_rate=48000 " +
+        "-c:v libx264 -preset ultrafast -profile:v high -pix_fmt yuv420p -c:a aac -shortest");
+
+    /// <summary>Phone-style portrait HEVC MOV: 640×360 coded, rotated 90° by metadata, 4 s.</summary>
+    public static async Task<string> PortraitHevcMovAsync()
+    {
+        var coded = await MakeAsync("portrait-coded.mov",
+            "-f lavfi -i testsrc2=size=640x360:rate=30:duration=4 -f lavfi -i sine=frequency=300:duration=4 " +
+            "-c:v libx265 -preset ultrafast -x265-params log-level=error -tag:v hvc1 -pix_fmt yuv420p -c:a aac -shortest");
+        return await MakeAsync("portrait-hevc.mov", $"-i {coded} -c copy -metadata:s:v:0 rotate=90");
+    }
+
+    /// <summary>MPEG-4 Part 2 in AVI with no audio track, 4 s.</summary>
+    public static Task<string> NoAudioAviAsync() => MakeAsync("no-audio.avi",
+        "-f lavfi -i testsrc2=size=640x480:rate=25:duration=4 -c:v mpeg4 -q:v 5");
+
+    /// <summary>VP9 + Opus WebM (what a browser screen recorder writes), 4 s.</summary>
+    public static Task<string> Vp9OpusWebmAsync() => MakeAsync("vp9-opus.webm",
+        "-f lavfi -i testsrc2=size=640x360:rate=30:duration=4 -f lavfi -i sine=frequency=500:duration=4:sample_rate=48000 " +
+        "-c:v libvpx-vp9 -deadline realtime -cpu-used 8 -b:v 500k -c:a libopus -shortest");
+
+    /// <summary>Variable frame rate H.264 Hi422 in MKV (frames dropped unevenly), about 4 s.</summary>
+    public static Task<string> VariableFrameRateMkvAsync() => MakeAsync("vfr.mkv",
+        "-f lavfi -i testsrc2=size=640x360:rate=30:duration=4 -vf select=not(mod(n\\,3))+between(n\\,30\\,60) " +
+        "-fps_mode vfr -c:v libx264 -preset ultrafast -pix_fmt yuv422p");
+
+    /// <summary>A 1080p clip of the given length for benchmarks.</summary>
+    public static Task<string> Hd1080Async(int seconds, bool h264) => MakeAsync($"hd1080-{seconds}-{h264}.{(h264 ? "mp4" : "mkv")}",
+        $"-f lavfi -i testsrc2=size=1920x1080:rate=30:duration={seconds} -f lavfi -i sine=frequency=440:duration={seconds}:sample_rate=48000 " +
+        (h264 ? "-c:v libx264 -preset ultrafast -pix_fmt yuv420p -g 30 -c:a aac" : "-c:v mpeg4 -q:v 4 -c:a libopus") + " -shortest");
+
+    /// <summary>An MP4 cut in half while copying (index at the end, so nothing is readable).</summary>
+    public static async Task<string> TruncatedMp4Async()
+    {
+        var whole = await MakeAsync("whole-for-truncation.mp4",
+            "-f lavfi -i testsrc2=size=320x240:rate=25:duration=3 -c:v libx264 -preset ultrafast -pix_fmt yuv420p");
+        return await WriteOnceAsync("truncated.mp4", async path =>
+        {
+            var bytes = await File.ReadAllBytesAsync(whole);
+            await File.WriteAllBytesAsync(path, bytes[..(bytes.Length / 2)]);
+        });
+    }
+
+    /// <summary>A PNG still image.</summary>
+    public static Task<string> PngImageAsync() => MakeAsync("still.png",
+        "-f lavfi -i testsrc2=size=320x240 -frames:v 1");
+
+    /// <summary>An M4A with sound and no picture.</summary>
+    public static Task<string> AudioOnlyAsync() => MakeAsync("audio-only.m4a",
+        "-f lavfi -i sine=frequency=440:duration=3 -c:a aac");
+
+    /// <summary>A text file with a video's name.</summary>
+    public static Task<string> TextFileAsync() =>
+        WriteOnceAsync("notes.mp4", path => File.WriteAllTextAsync(path, "Lesson plan: unit 3, greetings.\n"));
+
+    /// <summary>A zero-byte file.</summary>
+    public static Task<string> EmptyFileAsync() =>
+        WriteOnceAsync("empty.mov", path => File.WriteAllBytesAsync(path, []));
+
+    private static Task<string> MakeAsync(string name, string arguments) =>
+        WriteOnceAsync(name, path => FFmpegAsync($"{arguments} {path}"));
+
+    private static async Task<string> WriteOnceAsync(string name, Func<string, Task> write)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (Made.TryGetValue(name, out var existing)) return existing;
+            Directory.CreateDirectory(Folder);
+            var path = Path.Combine(Folder, name);
+            await write(path);
+            Made[name] = path;
+            return path;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Runs ffmpeg with a whitespace-separated argument string (no quoting needed by our clips).</summary>
+    public static async Task FFmpegAsync(string arguments)
+    {
+        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
+        foreach (var a in $"-nostdin -hide_banner -loglevel error -y {arguments}".Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg {arguments} failed: {await stderr}");
+    }
+}
