@@ -1,0 +1,81 @@
+using LessonReview.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LessonReview.Core.Processing;
+
+/// <summary>
+/// Persisted processing jobs. A claim is one conditional UPDATE, so two workers (threads or
+/// processes) racing for the same job cannot both win, on SQLite and PostgreSQL alike.
+/// </summary>
+public sealed class JobQueue(LessonReviewDb db, TimeProvider clock)
+{
+    public async Task EnqueueAsync(Guid lessonId, CancellationToken cancellationToken = default)
+    {
+        db.ProcessingJobs.Add(new ProcessingJob { LessonId = lessonId, AvailableAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Claims the oldest runnable job (queued, or running with an expired lease), or null.</summary>
+    public async Task<ProcessingJob?> TryClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        for (var tries = 0; tries < 5; tries++)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var candidate = await Runnable(now).OrderBy(j => j.AvailableAt).Select(j => j.Id).FirstOrDefaultAsync(cancellationToken);
+            if (candidate == Guid.Empty) return null;
+
+            var claimed = await Runnable(now).Where(j => j.Id == candidate).ExecuteUpdateAsync(set => set
+                .SetProperty(j => j.State, JobState.Running)
+                .SetProperty(j => j.LeaseOwner, owner)
+                .SetProperty(j => j.LeaseExpiresAt, now + lease)
+                .SetProperty(j => j.Attempts, j => j.Attempts + 1), cancellationToken);
+            if (claimed == 1)
+                return await db.ProcessingJobs.AsNoTracking().SingleAsync(j => j.Id == candidate, cancellationToken);
+            // Another worker won this one: look again.
+        }
+        return null;
+    }
+
+    /// <summary>Extends our lease; false when the job is no longer ours (it expired and was taken).</summary>
+    public async Task<bool> RenewAsync(Guid jobId, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.ProcessingJobs
+            .Where(j => j.Id == jobId && j.State == JobState.Running && j.LeaseOwner == owner)
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeaseExpiresAt, now + lease), cancellationToken) == 1;
+    }
+
+    public Task CompleteAsync(Guid jobId, string owner, CancellationToken cancellationToken = default) =>
+        Finish(jobId, owner, JobState.Succeeded, null, cancellationToken);
+
+    public Task FailAsync(Guid jobId, string owner, string error, CancellationToken cancellationToken = default) =>
+        Finish(jobId, owner, JobState.Failed, error, cancellationToken);
+
+    /// <summary>Gives the job back for another attempt after <paramref name="delay"/>.</summary>
+    public async Task RetryLaterAsync(Guid jobId, string owner, string error, TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.ProcessingJobs.Where(j => j.Id == jobId && j.LeaseOwner == owner).ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.State, JobState.Queued)
+            .SetProperty(j => j.LeaseOwner, (string?)null)
+            .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
+            .SetProperty(j => j.AvailableAt, now + delay)
+            .SetProperty(j => j.LastError, Truncate(error)), cancellationToken);
+    }
+
+    private async Task Finish(Guid jobId, string owner, string state, string? error, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.ProcessingJobs.Where(j => j.Id == jobId && j.LeaseOwner == owner).ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.State, state)
+            .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
+            .SetProperty(j => j.FinishedAt, now)
+            .SetProperty(j => j.LastError, Truncate(error)), cancellationToken);
+    }
+
+    private IQueryable<ProcessingJob> Runnable(DateTime now) => db.ProcessingJobs.Where(j =>
+        (j.State == JobState.Queued && j.AvailableAt <= now)
+        || (j.State == JobState.Running && j.LeaseExpiresAt < now));
+
+    private static string? Truncate(string? text) => text is { Length: > 4000 } ? text[..4000] : text;
+}

@@ -1,0 +1,111 @@
+using LessonReview.Core.Data;
+using LessonReview.Core.Events;
+using LessonReview.Core.Lessons;
+using LessonReview.Core.Storage;
+using LessonReview.Media;
+using LessonReview.Media.Playback;
+using Microsoft.EntityFrameworkCore;
+
+namespace LessonReview.Core.Processing;
+
+/// <summary>
+/// Makes one lesson playable: original → pipeline in a temporary folder → outputs into storage.
+/// Progress is saved and published about once a second. The original is never deleted here.
+/// </summary>
+public sealed class LessonProcessor(
+    LessonReviewDb db, IMediaStorage storage, PlaybackPipeline pipeline, ILessonEventPublisher events, TimeProvider clock)
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Runs the pipeline; returns false when the lesson was deleted meanwhile.</summary>
+    public async Task<bool> ProcessAsync(Guid lessonId, CancellationToken cancellationToken)
+    {
+        if (!await SetStateAsync(lessonId, LessonStatus.Processing, 0, null, cancellationToken)) return false;
+
+        using var lessonGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var latest = 0.0;
+        var work = Path.Combine(Path.GetTempPath(), "lessonreview-work", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var original = await storage.GetLocalFileAsync(MediaKeys.Original(lessonId), cancellationToken);
+            var run = pipeline.RunAsync(original.Path, InputPolicy.LocalFile, work, p => Volatile.Write(ref latest, p), lessonGone.Token);
+            await ReportProgressUntil(run, lessonId, () => Volatile.Read(ref latest), lessonGone, cancellationToken);
+            var result = await run;
+
+            await StoreOutputsAsync(lessonId, work, result, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var updated = await db.Lessons.Where(l => l.Id == lessonId).ExecuteUpdateAsync(set => set
+                .SetProperty(l => l.Status, LessonStatus.Ready)
+                .SetProperty(l => l.Progress, 1.0)
+                .SetProperty(l => l.Error, (string?)null)
+                .SetProperty(l => l.DurationSeconds, result.Duration.TotalSeconds)
+                .SetProperty(l => l.Width, result.Width)
+                .SetProperty(l => l.Height, result.Height)
+                .SetProperty(l => l.FastPath, result.FastPath)
+                .SetProperty(l => l.StoryboardSheets, result.StoryboardSheets.Count)
+                .SetProperty(l => l.UpdatedAt, now), cancellationToken);
+            if (updated == 0)
+            {
+                await storage.DeletePrefixAsync(MediaKeys.Folder(lessonId), CancellationToken.None);
+                return false;
+            }
+            await events.PublishAsync(new LessonProgress(lessonId, LessonStatus.Ready, 1, null), cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (lessonGone.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        finally
+        {
+            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Marks the lesson failed with a message for the trainee.</summary>
+    public Task FailAsync(Guid lessonId, string message, CancellationToken cancellationToken) =>
+        SetStateAsync(lessonId, LessonStatus.Failed, 0, message, cancellationToken);
+
+    private async Task ReportProgressUntil(Task run, Guid lessonId, Func<double> latest, CancellationTokenSource lessonGone, CancellationToken cancellationToken)
+    {
+        var reported = 0.0;
+        while (await Task.WhenAny(run, Task.Delay(ProgressInterval, clock, cancellationToken)) != run)
+        {
+            var progress = latest();
+            if (progress - reported < 0.005) continue;
+            reported = progress;
+            // A lesson deleted while it encodes stops the encode instead of finishing for nobody.
+            if (!await SetStateAsync(lessonId, LessonStatus.Processing, progress, null, cancellationToken))
+            {
+                await lessonGone.CancelAsync();
+                return;
+            }
+        }
+    }
+
+    private async Task StoreOutputsAsync(Guid lessonId, string work, PlaybackResult result, CancellationToken cancellationToken)
+    {
+        var files = new List<(string Name, string ContentType)>
+        {
+            (result.VideoFile, "video/mp4"),
+            (result.PosterFile, "image/jpeg"),
+        };
+        if (result.StoryboardVttFile is { } vtt) files.Add((vtt, "text/vtt"));
+        files.AddRange(result.StoryboardSheets.Select(sheet => (sheet, "image/jpeg")));
+        foreach (var (name, contentType) in files)
+            await storage.PutFileAsync(MediaKeys.Output(lessonId, name), Path.Combine(work, name), contentType, cancellationToken);
+    }
+
+    private async Task<bool> SetStateAsync(Guid lessonId, string status, double progress, string? error, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var updated = await db.Lessons.Where(l => l.Id == lessonId).ExecuteUpdateAsync(set => set
+            .SetProperty(l => l.Status, status)
+            .SetProperty(l => l.Progress, progress)
+            .SetProperty(l => l.Error, error)
+            .SetProperty(l => l.UpdatedAt, now), cancellationToken);
+        if (updated == 0) return false;
+        await events.PublishAsync(new LessonProgress(lessonId, status, progress, error), cancellationToken);
+        return true;
+    }
+}

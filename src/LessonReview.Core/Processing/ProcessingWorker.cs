@@ -1,0 +1,119 @@
+using LessonReview.Media.Playback;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LessonReview.Core.Processing;
+
+/// <summary>
+/// Claims processing jobs one at a time (ffmpeg already uses every core) and runs them, renewing
+/// the lease while it works. Hosted in the web app by default, or in LessonReview.Worker.
+/// </summary>
+public sealed class ProcessingWorker(
+    IServiceScopeFactory scopes, IOptions<WorkerOptions> options, WorkSignal signal, ILogger<ProcessingWorker> log) : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private WorkerOptions Options => options.Value;
+    private TimeSpan Lease => TimeSpan.FromSeconds(Options.LeaseSeconds);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        log.LogInformation("Processing worker {Owner} started", _owner);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!await RunNextJobAsync(stoppingToken))
+                    await signal.WaitAsync(TimeSpan.FromSeconds(Options.PollSeconds), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // The database may be briefly unreachable: keep the worker alive and try again.
+                log.LogError(e, "Processing worker loop failed; retrying shortly");
+                await Task.Delay(TimeSpan.FromSeconds(Options.PollSeconds), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Runs one job if there is one; false when the queue is empty.</summary>
+    internal async Task<bool> RunNextJobAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
+        var processor = scope.ServiceProvider.GetRequiredService<LessonProcessor>();
+        var job = await queue.TryClaimAsync(_owner, Lease, stoppingToken);
+        if (job is null) return false;
+
+        if (job.Attempts > Options.MaxAttempts)
+        {
+            // It kept dying mid-job (the process was killed each time): stop trying.
+            const string message = "Processing was interrupted too many times. Please try uploading the video again; if it happens again, contact your coordinator.";
+            await processor.FailAsync(job.LessonId, message, stoppingToken);
+            await queue.FailAsync(job.Id, _owner, "too many interrupted attempts", stoppingToken);
+            return true;
+        }
+
+        using var jobCancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var heartbeat = KeepLeaseAsync(job.Id, jobCancel);
+        try
+        {
+            log.LogInformation("Processing lesson {LessonId} (attempt {Attempt})", job.LessonId, job.Attempts);
+            await processor.ProcessAsync(job.LessonId, jobCancel.Token);
+            await queue.CompleteAsync(job.Id, _owner, CancellationToken.None);
+        }
+        catch (UnplayableMediaException e)
+        {
+            log.LogInformation("Lesson {LessonId} cannot be played: {Reason}", job.LessonId, e.InnerException?.Message ?? e.Message);
+            await processor.FailAsync(job.LessonId, e.Message, CancellationToken.None);
+            await queue.FailAsync(job.Id, _owner, e.ToString(), CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the lease runs out and this or another worker takes the job again.
+            log.LogInformation("Stopped processing lesson {LessonId} for shutdown", job.LessonId);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            if (job.Attempts >= Options.MaxAttempts)
+            {
+                log.LogError(e, "Lesson {LessonId} failed after {Attempts} attempts", job.LessonId, job.Attempts);
+                await processor.FailAsync(job.LessonId,
+                    $"Processing failed {job.Attempts} times. The file may be unusual or the server short of space; please try uploading again, and tell your coordinator if it keeps failing.",
+                    CancellationToken.None);
+                await queue.FailAsync(job.Id, _owner, e.ToString(), CancellationToken.None);
+            }
+            else
+            {
+                log.LogWarning(e, "Lesson {LessonId} failed on attempt {Attempt}; will retry", job.LessonId, job.Attempts);
+                await queue.RetryLaterAsync(job.Id, _owner, e.ToString(), TimeSpan.FromSeconds(5 * job.Attempts), CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await jobCancel.CancelAsync();
+            await heartbeat;
+        }
+        return true;
+    }
+
+    private async Task KeepLeaseAsync(Guid jobId, CancellationTokenSource jobCancel)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(Lease / 3);
+            while (await timer.WaitForNextTickAsync(jobCancel.Token))
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<JobQueue>().RenewAsync(jobId, _owner, Lease, jobCancel.Token)) continue;
+                log.LogWarning("Lost the lease on job {JobId}; another worker has it", jobId);
+                await jobCancel.CancelAsync();
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+}

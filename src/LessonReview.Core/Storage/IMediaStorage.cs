@@ -1,0 +1,61 @@
+namespace LessonReview.Core.Storage;
+
+/// <summary>
+/// Lesson media: the original upload and the playable outputs. The local folder is the default;
+/// Azure Blob Storage implements the same contract (staged blocks for <see cref="AppendAsync"/>).
+/// Keys are produced by the application (<c>lessons/{id}/...</c>), never by users.
+/// </summary>
+public interface IMediaStorage
+{
+    /// <summary>Bytes stored so far under <paramref name="key"/>, or null when nothing is there.</summary>
+    Task<long?> GetLengthAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends <paramref name="data"/> to an upload in progress that must currently hold exactly
+    /// <paramref name="offset"/> bytes. Returns the new length. Bytes received before the client
+    /// disconnects are kept, so the upload resumes from there.
+    /// </summary>
+    /// <exception cref="UploadOffsetMismatchException">The stored length is not <paramref name="offset"/>.</exception>
+    Task<long> AppendAsync(string key, long offset, Stream data, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes a finished upload readable (Azure commits its block list; local is a no-op).</summary>
+    Task CompleteUploadAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a local file under <paramref name="key"/>, replacing what was there.</summary>
+    Task PutFileAsync(string key, string localPath, string contentType, CancellationToken cancellationToken = default);
+
+    /// <summary>A seekable read stream (so HTTP Range requests work), or null when the key is missing.</summary>
+    Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A local file with the blob's content for ffmpeg. Local storage hands out its own file;
+    /// remote storage downloads to a temporary file deleted on dispose.
+    /// </summary>
+    Task<LocalMediaFile> GetLocalFileAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every key that starts with <paramref name="prefix"/>.</summary>
+    Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Throws with a clear message when storage cannot be used.</summary>
+    Task CheckHealthAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>A local path to media; disposing deletes it when it was a temporary copy.</summary>
+public sealed class LocalMediaFile(string path, bool temporary) : IAsyncDisposable
+{
+    public string Path { get; } = path;
+
+    public ValueTask DisposeAsync()
+    {
+        if (temporary && File.Exists(Path)) File.Delete(Path);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>The client's idea of the upload offset differs from what is stored (tus answers 409).</summary>
+public sealed class UploadOffsetMismatchException(long expected, long actual)
+    : Exception($"The upload is at byte {actual}, not {expected}.")
+{
+    public long StoredLength { get; } = actual;
+    public long ClaimedOffset { get; } = expected;
+}

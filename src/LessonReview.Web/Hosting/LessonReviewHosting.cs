@@ -1,0 +1,126 @@
+using LessonReview.Core;
+using LessonReview.Core.Accounts;
+using LessonReview.Core.Data;
+using LessonReview.Core.Events;
+using LessonReview.Web.Accounts;
+using LessonReview.Web.Health;
+using LessonReview.Web.Lessons;
+using LessonReview.Web.Realtime;
+using LessonReview.Web.Uploads;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace LessonReview.Web.Hosting;
+
+/// <summary>All of the web app's wiring, so Program.cs stays a handful of lines.</summary>
+public static class LessonReviewHosting
+{
+    public static WebApplicationBuilder AddLessonReview(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var dataDirectory = DataDirectory(builder.Configuration, builder.Environment);
+        services.AddSingleton(new AppPaths(dataDirectory));
+        services.AddLessonReviewCore(builder.Configuration, dataDirectory);
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status));
+        services.AddOpenApi();
+        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Lessons"));
+        services.AddSignalR();
+        services.AddSingleton<ILessonEventPublisher, HubLessonEventPublisher>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<StorageHealthCheck>("storage")
+            .AddCheck<FFmpegHealthCheck>("ffmpeg");
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.LoginPath = "/signin";
+            cookie.Cookie.Name = "lessonreview";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // The API and hub answer 401/403; only pages redirect to the sign-in form.
+            cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Trainee, p => p.RequireRole(Roles.Trainee))
+            .AddPolicy(Policies.CoordinatorOrTrainee, p => p.RequireRole(Roles.Coordinator, Roles.Trainee));
+
+        services.AddScoped<AccountService>();
+        services.AddScoped<LessonAccess>();
+        services.AddUploads(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>Migrates the database and, in Development, resets the demo accounts.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LessonReviewDb>().MigrateAsync();
+        if (app.Environment.IsDevelopment())
+            await DevelopmentSeed.RunAsync(scope.ServiceProvider.GetRequiredService<AccountService>(), app.Configuration, app.Logger);
+    }
+
+    public static WebApplication MapLessonReview(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        app.MapSessionApi();
+        app.MapUploadsApi();
+        app.MapLessonsApi();
+        app.MapHub<ReviewHub>("/hubs/review");
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static string DataDirectory(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var configured = configuration["DataDirectory"];
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(environment.ContentRootPath, "data")
+            : Path.Combine(environment.ContentRootPath, configured));
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.Request))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    // Responses with no body of their own (the cookie handler's 401/403, unmatched routes) still say what to do.
+    private static string? DefaultDetail(int? status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "You are not signed in. Sign in (POST /api/session or the sign-in page) and try again.",
+        StatusCodes.Status403Forbidden => "Your account's role does not allow this. Ask your coordinator if you need it.",
+        StatusCodes.Status404NotFound => "Nothing is at this address. Check the link.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not accept that kind of request.",
+        _ => null,
+    };
+
+    internal static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
+}
+
+/// <summary>Folders the app writes to.</summary>
+public sealed record AppPaths(string DataDirectory);
+
+/// <summary>Authorization policy names.</summary>
+public static class Policies
+{
+    public const string Trainee = "trainee";
+    public const string CoordinatorOrTrainee = "coordinator-or-trainee";
+}

@@ -1,0 +1,25 @@
+using LessonReview.Core.Lessons;
+using LessonReview.Media.Playback;
+
+namespace LessonReview.Web.Lessons;
+
+/// <summary>A lesson as the API shows it (DESIGN.md: GET /api/lessons/{id}).</summary>
+public sealed record LessonDto(
+    Guid Id, string Title, string Filename, DateOnly? LessonDate, DateOnly? NextLessonDate, Guid OwnerId,
+    string Status, double Progress, string? Error, double? DurationSeconds,
+    string? VideoUrl, string? PosterUrl, string? StoryboardUrl, IReadOnlyList<Guid> ReviewIds,
+    long UploadOffset, long UploadLength, int? Width, int? Height, DateTime CreatedAt)
+{
+    public static LessonDto From(Lesson lesson)
+    {
+        var ready = lesson.Status == LessonStatus.Ready;
+        return new LessonDto(lesson.Id, lesson.Title, lesson.Filename, lesson.LessonDate, lesson.NextLessonDate, lesson.OwnerId,
+            lesson.Status, Math.Round(lesson.Progress, 4), lesson.Error, lesson.DurationSeconds,
+            ready ? MediaUrl(lesson.Id, PlaybackPipeline.VideoFileName) : null,
+            ready ? MediaUrl(lesson.Id, PlaybackPipeline.PosterFileName) : null,
+            ready && lesson.StoryboardSheets > 0 ? MediaUrl(lesson.Id, PlaybackPipeline.StoryboardVttFileName) : null,
+            [], lesson.UploadOffset, lesson.UploadLength, lesson.Width, lesson.Height, lesson.CreatedAt);
+    }
+
+    public static string MediaUrl(Guid lessonId, string file) => $"/api/lessons/{lessonId}/media/{file}";
+}

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using LessonReview.Core.Data;
+using LessonReview.Core.Lessons;
+using LessonReview.Core.Storage;
+using LessonReview.Media.Playback;
+using LessonReview.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LessonReview.Web.Lessons;
+
+/// <summary>Lessons and their media (video with HTTP Range, poster, storyboard).</summary>
+public static partial class LessonsApi
+{
+    public static IEndpointRouteBuilder MapLessonsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/lessons").WithTags("Lessons").RequireAuthorization();
+        api.MapGet("/", List).WithName("ListLessons").WithSummary("Lessons the caller may see, newest first.");
+        api.MapGet("/{id:guid}", Get).WithName("GetLesson").WithSummary("One lesson with status, progress and media URLs.");
+        api.MapDelete("/{id:guid}", Delete).WithName("DeleteLesson").WithSummary("Delete a lesson and its media (owner or coordinator).");
+        api.MapGet("/{id:guid}/media/{file}", Media).WithName("GetLessonMedia")
+            .WithSummary("The playable video (Range requests), poster or storyboard of a ready lesson.");
+        return app;
+    }
+
+    private static async Task<Ok<List<LessonDto>>> List(LessonAccess access, HttpContext http, CancellationToken cancellationToken)
+    {
+        var lessons = await access.Visible(Caller.Of(http.User)).OrderByDescending(l => l.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(lessons.Select(LessonDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<LessonDto>, ProblemHttpResult>> Get(Guid id, LessonAccess access, HttpContext http, CancellationToken cancellationToken)
+    {
+        var lesson = await access.FindVisibleAsync(Caller.Of(http.User), id, cancellationToken);
+        return lesson is null ? NotFound() : TypedResults.Ok(LessonDto.From(lesson));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        Guid id, LessonAccess access, LessonReviewDb db, IMediaStorage storage, HttpContext http, CancellationToken cancellationToken)
+    {
+        var caller = Caller.Of(http.User);
+        var lesson = await access.FindVisibleAsync(caller, id, cancellationToken);
+        if (lesson is null) return NotFound();
+        if (!LessonAccess.CanDelete(caller, lesson))
+            return TypedResults.Problem("Only the trainee who uploaded this lesson, or a coordinator, can delete it.", statusCode: StatusCodes.Status403Forbidden);
+        db.Lessons.Remove(lesson);
+        await db.SaveChangesAsync(cancellationToken);
+        // Rows first: a worker still encoding sees the lesson gone and stops; then the bytes.
+        await storage.DeletePrefixAsync(MediaKeys.Folder(id), CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Media(
+        Guid id, string file, LessonAccess access, IMediaStorage storage, HttpContext http, CancellationToken cancellationToken)
+    {
+        var lesson = await access.FindVisibleAsync(Caller.Of(http.User), id, cancellationToken);
+        if (lesson is null) return NotFound();
+        var contentType = ContentTypeOf(file);
+        if (contentType is null) return TypedResults.Problem($"A lesson has no file called '{file}'.", statusCode: StatusCodes.Status404NotFound);
+        if (lesson.Status != LessonStatus.Ready)
+            return TypedResults.Problem($"This lesson is still {lesson.Status}; its video appears when processing is done.", statusCode: StatusCodes.Status404NotFound);
+
+        var stream = await storage.OpenReadAsync(MediaKeys.Output(id, file), cancellationToken);
+        if (stream is null) return TypedResults.Problem($"This lesson has no file called '{file}'.", statusCode: StatusCodes.Status404NotFound);
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        return TypedResults.Stream(stream, contentType, lastModified: lesson.UpdatedAt, enableRangeProcessing: true);
+    }
+
+    private static string? ContentTypeOf(string file) => file switch
+    {
+        PlaybackPipeline.VideoFileName => "video/mp4",
+        PlaybackPipeline.PosterFileName => "image/jpeg",
+        PlaybackPipeline.StoryboardVttFileName => "text/vtt; charset=utf-8",
+        _ when StoryboardSheet().IsMatch(file) => "image/jpeg",
+        _ => null,
+    };
+
+    internal static ProblemHttpResult NotFound() =>
+        TypedResults.Problem("There is no such lesson, or it is not shared with you. Check the link, or ask the trainee who uploaded it.",
+            statusCode: StatusCodes.Status404NotFound);
+
+    [GeneratedRegex(@"^storyboard-[1-9][0-9]{0,3}\.jpg$")]
+    private static partial Regex StoryboardSheet();
+}

@@ -1,0 +1,228 @@
+using System.Globalization;
+using LessonReview.Core.Data;
+using LessonReview.Core.Events;
+using LessonReview.Core.Lessons;
+using LessonReview.Core.Processing;
+using LessonReview.Core.Storage;
+using LessonReview.Web.Accounts;
+using LessonReview.Web.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace LessonReview.Web.Uploads;
+
+/// <summary>
+/// tus 1.0 resumable uploads at /api/uploads (core, creation, termination, expiration). tusdotnet
+/// is not in this registry, so the protocol is implemented here. The upload's id is the lesson's id;
+/// bytes stream straight to media storage with a fixed-size buffer whatever the file's size.
+/// </summary>
+public static class UploadsApi
+{
+    public const string TusVersion = "1.0.0";
+    private const string OffsetContentType = "application/offset+octet-stream";
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Everything the tus handlers need, as one parameter.</summary>
+    public sealed record Services(
+        LessonReviewDb Db, IMediaStorage Storage, JobQueue Jobs, WorkSignal Signal, ILessonEventPublisher Events,
+        UploadLocks Locks, IOptions<UploadOptions> Options, TimeProvider Clock);
+
+    public static IServiceCollection AddUploads(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
+            .Validate(o => o.MaxBytes > 0, "Upload:MaxBytes must be a positive number of bytes.")
+            .Validate(o => o.ExpiryHours > 0, "Upload:ExpiryHours must be positive.");
+        services.AddSingleton<UploadLocks>();
+        services.AddHostedService<UploadExpiryService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapUploadsApi(this IEndpointRouteBuilder app)
+    {
+        var tus = app.MapGroup("/api/uploads").WithTags("Uploads").AddEndpointFilter(RequireTusResumable);
+        tus.MapMethods("/", ["OPTIONS"], Options).AllowAnonymous().WithName("TusOptions").WithSummary("tus capabilities.");
+        tus.MapPost("/", Create).RequireAuthorization(Policies.Trainee).WithName("CreateUpload")
+            .WithSummary("Start a resumable upload (tus creation); trainees only.");
+        tus.MapMethods("/{id:guid}", ["HEAD"], Head).RequireAuthorization().WithName("UploadOffset").WithSummary("How many bytes have arrived.");
+        tus.MapMethods("/{id:guid}", ["PATCH"], Patch).RequireAuthorization().WithName("AppendUpload")
+            .WithSummary("Append bytes at Upload-Offset.").WithMetadata(new DisableRequestSizeLimitAttribute());
+        tus.MapDelete("/{id:guid}", Terminate).RequireAuthorization().WithName("TerminateUpload").WithSummary("Abandon an upload and remove its bytes.");
+        return app;
+    }
+
+    private static IResult Options(HttpContext http, IOptions<UploadOptions> options)
+    {
+        http.Response.Headers["Tus-Version"] = TusVersion;
+        http.Response.Headers["Tus-Extension"] = "creation,termination,expiration";
+        http.Response.Headers["Tus-Max-Size"] = options.Value.MaxBytes.ToString(CultureInfo.InvariantCulture);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Create(HttpContext http, [AsParameters] Services s)
+    {
+        var headers = http.Request.Headers;
+        if (headers.ContainsKey("Upload-Defer-Length"))
+            return Problem(400, "This server needs the file's size up front: send Upload-Length instead of Upload-Defer-Length.");
+        if (!long.TryParse(headers["Upload-Length"], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+            return Problem(400, "Send the file's size in bytes in the Upload-Length header.");
+        var max = s.Options.Value.MaxBytes;
+        if (length > max)
+            return Problem(413, $"This file is {Size(length)}; the largest recording LessonReview accepts is {Size(max)}. " +
+                "Trim the video or record at a lower quality, then upload again.", "File too large");
+        var (metadata, problem) = TusMetadata.Parse(headers["Upload-Metadata"]);
+        if (metadata is null) return Problem(400, problem!);
+
+        var now = s.Clock.GetUtcNow().UtcDateTime;
+        var lesson = new Lesson
+        {
+            OwnerId = Caller.Of(http.User).Id,
+            Title = metadata.Title,
+            Filename = metadata.Filename,
+            LessonDate = metadata.LessonDate,
+            NextLessonDate = metadata.NextLessonDate,
+            UploadLength = length,
+            UploadExpiresAt = now.AddHours(s.Options.Value.ExpiryHours),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        s.Db.Lessons.Add(lesson);
+        await s.Db.SaveChangesAsync(http.RequestAborted);
+        if (length == 0) await CompleteAsync(lesson, s); // nothing to send: let processing explain the empty file
+
+        http.Response.Headers.Location = $"/api/uploads/{lesson.Id}";
+        SetExpires(http, lesson);
+        return Results.StatusCode(StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> Head(Guid id, HttpContext http, [AsParameters] Services s)
+    {
+        var lesson = await FindOwnUploadAsync(id, http, s);
+        if (lesson is null) return UploadNotFound();
+        if (IsExpired(lesson, s.Clock)) return UploadExpired();
+        var stored = lesson.Status == LessonStatus.Uploading
+            ? await s.Storage.GetLengthAsync(MediaKeys.Original(id), http.RequestAborted) ?? 0
+            : lesson.UploadLength;
+        http.Response.Headers["Upload-Offset"] = stored.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["Upload-Length"] = lesson.UploadLength.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.CacheControl = "no-store";
+        SetExpires(http, lesson);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> Patch(Guid id, HttpContext http, [AsParameters] Services s)
+    {
+        var request = http.Request;
+        if (!string.Equals(request.ContentType, OffsetContentType, StringComparison.OrdinalIgnoreCase))
+            return Problem(415, $"Send the bytes with Content-Type: {OffsetContentType}.");
+        if (!long.TryParse(request.Headers["Upload-Offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            return Problem(400, "Send the position of these bytes in the Upload-Offset header.");
+
+        var lesson = await FindOwnUploadAsync(id, http, s);
+        if (lesson is null) return UploadNotFound();
+        if (IsExpired(lesson, s.Clock)) return UploadExpired();
+        if (lesson.Status != LessonStatus.Uploading)
+            return offset == lesson.UploadLength ? Accepted(http, lesson, lesson.UploadLength)
+                : Problem(409, "This upload is already complete; there is nothing more to send.");
+        if (offset + (request.ContentLength ?? 0) > lesson.UploadLength)
+            return Problem(400, $"These bytes would go past the declared size of {lesson.UploadLength} bytes.");
+
+        using var held = await s.Locks.TryAcquireAsync(id, LockWait, http.RequestAborted);
+        if (held is null) return Problem(423, "Another request is still sending this upload. Wait a moment and try again.", "Upload busy");
+
+        // Multi-gigabyte lessons arrive in one long PATCH: no request-size cap, and a fixed copy buffer.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
+        long stored;
+        try
+        {
+            stored = await s.Storage.AppendAsync(MediaKeys.Original(id), offset,
+                new BoundedReadStream(request.Body, lesson.UploadLength - offset), http.RequestAborted);
+        }
+        catch (UploadOffsetMismatchException e)
+        {
+            http.Response.Headers["Upload-Offset"] = e.StoredLength.ToString(CultureInfo.InvariantCulture);
+            return Problem(409, $"The upload is at byte {e.StoredLength}, not {offset}. Ask for the offset with HEAD and continue from there.");
+        }
+
+        // The client may already be gone: record what arrived regardless.
+        var now = s.Clock.GetUtcNow().UtcDateTime;
+        lesson.UploadOffset = stored;
+        lesson.Progress = lesson.UploadLength == 0 ? 1 : (double)stored / lesson.UploadLength;
+        lesson.UploadExpiresAt = now.AddHours(s.Options.Value.ExpiryHours);
+        lesson.UpdatedAt = now;
+        await s.Db.SaveChangesAsync(CancellationToken.None);
+        if (stored == lesson.UploadLength) await CompleteAsync(lesson, s);
+        return Accepted(http, lesson, stored);
+    }
+
+    private static async Task<IResult> Terminate(Guid id, HttpContext http, [AsParameters] Services s)
+    {
+        var lesson = await FindOwnUploadAsync(id, http, s);
+        if (lesson is null) return UploadNotFound();
+        s.Db.Lessons.Remove(lesson);
+        await s.Db.SaveChangesAsync(http.RequestAborted);
+        await s.Storage.DeletePrefixAsync(MediaKeys.Folder(id), CancellationToken.None);
+        return Results.NoContent();
+    }
+
+    private static async Task CompleteAsync(Lesson lesson, Services s)
+    {
+        await s.Storage.CompleteUploadAsync(MediaKeys.Original(lesson.Id), CancellationToken.None);
+        lesson.Status = LessonStatus.Processing;
+        lesson.Progress = 0;
+        lesson.UploadExpiresAt = null;
+        await s.Db.SaveChangesAsync(CancellationToken.None);
+        await s.Jobs.EnqueueAsync(lesson.Id, CancellationToken.None);
+        s.Signal.Notify();
+        await s.Events.PublishAsync(new LessonProgress(lesson.Id, lesson.Status, 0, null), CancellationToken.None);
+    }
+
+    private static async Task<Lesson?> FindOwnUploadAsync(Guid id, HttpContext http, Services s)
+    {
+        var lesson = await s.Db.Lessons.FindAsync([id], http.RequestAborted);
+        return lesson is not null && lesson.OwnerId == Caller.Of(http.User).Id ? lesson : null;
+    }
+
+    private static bool IsExpired(Lesson lesson, TimeProvider clock) =>
+        lesson.Status == LessonStatus.Uploading && lesson.UploadExpiresAt < clock.GetUtcNow().UtcDateTime;
+
+    private static IResult Accepted(HttpContext http, Lesson lesson, long offset)
+    {
+        http.Response.Headers["Upload-Offset"] = offset.ToString(CultureInfo.InvariantCulture);
+        SetExpires(http, lesson);
+        return Results.NoContent();
+    }
+
+    private static void SetExpires(HttpContext http, Lesson lesson)
+    {
+        if (lesson.UploadExpiresAt is { } expires)
+            http.Response.Headers["Upload-Expires"] = expires.ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    // Every tus response except OPTIONS carries Tus-Resumable; requests without it are refused (412).
+    private static async ValueTask<object?> RequireTusResumable(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (HttpMethods.IsOptions(http.Request.Method)) return await next(context);
+        http.Response.Headers["Tus-Resumable"] = TusVersion;
+        if (http.Request.Headers["Tus-Resumable"] != TusVersion)
+        {
+            http.Response.Headers["Tus-Version"] = TusVersion;
+            return Problem(412, $"This server speaks tus {TusVersion}: send the header Tus-Resumable: {TusVersion}.");
+        }
+        return await next(context);
+    }
+
+    private static IResult UploadNotFound() =>
+        Problem(404, "There is no such upload (it may have expired or been removed). Start the upload again.");
+
+    private static IResult UploadExpired() =>
+        Problem(410, "This upload was left unfinished too long and has been removed. Start the upload again.", "Upload expired");
+
+    private static IResult Problem(int status, string detail, string? title = null) =>
+        Results.Problem(detail: detail, statusCode: status, title: title);
+
+    internal static string Size(long bytes) => bytes >= 1L << 30
+        ? $"{bytes / (double)(1L << 30):0.#} GB"
+        : $"{bytes / (double)(1L << 20):0.#} MB";
+}

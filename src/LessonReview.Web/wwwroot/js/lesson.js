@@ -1,0 +1,52 @@
+// Lesson page: live processing progress over SignalR, then the player.
+import { connectHub, statusText } from "./format.js";
+
+const article = document.getElementById("lesson");
+const lessonId = article.dataset.lessonId;
+const statusLine = document.getElementById("status-text");
+const bar = document.getElementById("processing-progress");
+const processing = document.getElementById("processing");
+const player = document.getElementById("player");
+
+function show(lesson) {
+  article.dataset.status = lesson.status;
+  statusLine.textContent = statusText(lesson);
+  bar.value = lesson.progress;
+  bar.hidden = lesson.status === "failed";
+  if (lesson.status === "ready") {
+    processing.hidden = true;
+    if (!document.getElementById("video")) renderPlayer(lesson);
+  }
+}
+
+function renderPlayer(lesson) {
+  const video = document.createElement("video");
+  Object.assign(video, { id: "video", controls: true, preload: "metadata", playsInline: true, src: lesson.videoUrl, poster: lesson.posterUrl });
+  if (lesson.storyboardUrl) {
+    const track = document.createElement("track");
+    Object.assign(track, { kind: "metadata", label: "thumbnails", src: lesson.storyboardUrl });
+    video.append(track);
+  }
+  player.replaceChildren(video);
+}
+
+async function refresh() {
+  const response = await fetch(`/api/lessons/${lessonId}`);
+  if (response.ok) show(await response.json());
+}
+
+if (article.dataset.status !== "ready" && article.dataset.status !== "failed") {
+  const join = async (connection) => { await connection.invoke("JoinLesson", lessonId); await refresh(); };
+  const connection = await connectHub(join);
+  connection.on("LessonProgress", (p) => {
+    if (p.status === "ready") refresh(); else show({ ...p, lessonId });
+  });
+  await join(connection);
+}
+
+document.getElementById("delete")?.addEventListener("click", async () => {
+  if (!confirm("Delete this lesson and its video for everyone? This cannot be undone.")) return;
+  const response = await fetch(`/api/lessons/${lessonId}`, { method: "DELETE" });
+  if (response.ok) window.location.href = "/lessons";
+  else alert((await response.json()).detail ?? "The lesson could not be deleted.");
+});
