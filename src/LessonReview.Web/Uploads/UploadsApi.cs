@@ -88,7 +88,12 @@ public static class UploadsApi
         };
         s.Db.Lessons.Add(lesson);
         await s.Db.SaveChangesAsync(http.RequestAborted);
-        if (length == 0) await CompleteAsync(lesson, s); // nothing to send: let processing explain the empty file
+        if (length == 0)
+        {
+            // Nothing will be sent: store the empty original and let processing explain the problem.
+            await s.Storage.AppendAsync(MediaKeys.Original(lesson.Id), 0, Stream.Null, http.RequestAborted);
+            await CompleteAsync(lesson, s);
+        }
 
         http.Response.Headers.Location = $"/api/uploads/{lesson.Id}";
         SetExpires(http, lesson);

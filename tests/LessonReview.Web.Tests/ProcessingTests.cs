@@ -1,0 +1,114 @@
+using System.Net;
+using LessonReview.Core.Data;
+using LessonReview.Core.Lessons;
+using LessonReview.Core.Processing;
+using LessonReview.TestSupport;
+using LessonReview.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LessonReview.Web.Tests;
+
+/// <summary>Uploads become playable lessons through the in-process worker; bad files fail clearly.</summary>
+public sealed class ProcessingTests(AppHost host) : IClassFixture<AppHost>
+{
+    [Fact]
+    public async Task Uploaded_phone_video_becomes_a_seekable_lesson_with_poster_and_storyboard()
+    {
+        var client = await host.TraineeAsync();
+        var id = await Tus.UploadAsync(client, await TestClips.PortraitHevcMovAsync(), "Portrait phone recording");
+
+        var lesson = await Tus.WaitUntilProcessedAsync(client, id);
+
+        Assert.Equal("ready", lesson.Status);
+        Assert.Equal((360, 640), (lesson.Width, lesson.Height));
+        Assert.InRange(lesson.DurationSeconds!.Value, 3.5, 4.5);
+        var range = new HttpRequestMessage(HttpMethod.Get, lesson.VideoUrl);
+        range.Headers.Range = new(1000, 1999);
+        var partial = await client.SendAsync(range);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal(1000, (await partial.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal("image/jpeg", (await client.GetAsync(lesson.PosterUrl)).Content.Headers.ContentType?.MediaType);
+        var vtt = await client.GetStringAsync(lesson.StoryboardUrl);
+        var sheet = vtt.Split('\n').First(l => l.Contains("#xywh")).Split('#')[0];
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/lessons/{id}/media/{sheet}")).StatusCode);
+    }
+
+    public static TheoryData<string> BadFiles => new() { "text", "image", "truncated" };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task Unusable_file_ends_failed_with_a_reason_and_the_app_keeps_working(string kind)
+    {
+        var client = await host.TraineeAsync();
+        var path = kind switch
+        {
+            "text" => await TestClips.TextFileAsync(),
+            "image" => await TestClips.PngImageAsync(),
+            _ => await TestClips.TruncatedMp4Async(),
+        };
+
+        var lesson = await Tus.WaitUntilProcessedAsync(client, await Tus.UploadAsync(client, path));
+
+        Assert.Equal("failed", lesson.Status);
+        Assert.Contains("upload", lesson.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(lesson.VideoUrl);
+        Assert.True(File.Exists(Path.Combine(host.DataDirectory, "media", MediaKeys.Original(lesson.Id))), "the original is kept");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Failing_job_is_retried_a_bounded_number_of_times_then_failed()
+    {
+        var client = await host.TraineeAsync();
+        var id = await Tus.UploadAsync(client, await TestClips.LandscapeH264Async());
+        await Tus.WaitUntilProcessedAsync(client, id);
+        // The original vanishes (a disk fault): every attempt fails the same way.
+        File.Delete(Path.Combine(host.DataDirectory, "media", MediaKeys.Original(id)));
+        await using (var scope = host.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<JobQueue>().EnqueueAsync(id);
+
+        var lesson = await WaitForAsync(client, id, l => l.Status == "failed");
+
+        Assert.Contains("3 times", lesson.Error);
+        await using var check = host.Services.CreateAsyncScope();
+        var job = await check.ServiceProvider.GetRequiredService<LessonReviewDb>().ProcessingJobs
+            .Where(j => j.LessonId == id).OrderByDescending(j => j.CreatedAt).FirstAsync();
+        Assert.Equal((JobState.Failed, 3), (job.State, job.Attempts));
+    }
+
+    [Fact]
+    public async Task Job_left_running_by_a_crashed_worker_is_picked_up_again()
+    {
+        var client = await host.TraineeAsync();
+        var id = await Tus.UploadAsync(client, await TestClips.NoAudioAviAsync());
+        await Tus.WaitUntilProcessedAsync(client, id);
+        // As a crash leaves it: the lesson half-processed, its job running under a dead worker's expired lease.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LessonReviewDb>();
+            await db.Lessons.Where(l => l.Id == id).ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, LessonStatus.Processing).SetProperty(l => l.Progress, 0.4));
+            db.ProcessingJobs.Add(new ProcessingJob
+            {
+                LessonId = id, State = JobState.Running, Attempts = 1,
+                LeaseOwner = "crashed-host/1/dead", LeaseExpiresAt = DateTime.UtcNow.AddSeconds(-1),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var lesson = await WaitForAsync(client, id, l => l.Status == "ready");
+
+        Assert.Equal(1.0, lesson.Progress);
+    }
+
+    private static async Task<Lessons.LessonDto> WaitForAsync(HttpClient client, Guid id, Func<Lessons.LessonDto, bool> done)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var lesson = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<Lessons.LessonDto>(client, $"/api/lessons/{id}"))!;
+            if (done(lesson)) return lesson;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The lesson never reached the expected state.");
+    }
+}

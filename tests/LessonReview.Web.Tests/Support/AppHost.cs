@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using LessonReview.Core.Accounts;
+using LessonReview.TestSupport;
+using LessonReview.Web.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LessonReview.Web.Tests.Support;
+
+/// <summary>
+/// The real app on Kestrel (real sockets, so interrupted uploads behave as in production) with
+/// its own data folder, SQLite database and media storage. Development seeds the demo accounts.
+/// </summary>
+public class AppHost : WebApplicationFactory<Program>
+{
+    public const string Password = "test-password-1";
+    private readonly Dictionary<string, string?> _settings;
+    private readonly TempFolder? _ownedData;
+
+    public AppHost() : this(new Dictionary<string, string?>()) { }
+
+    /// <summary>An app on an existing data folder (to restart "the same server").</summary>
+    public static AppHost On(string dataDirectory) => new(new Dictionary<string, string?>(), dataDirectory);
+
+    protected AppHost(Dictionary<string, string?> settings, string? dataDirectory = null)
+    {
+        _settings = settings;
+        if (dataDirectory is null) _ownedData = new TempFolder();
+        DataDirectory = dataDirectory ?? _ownedData!.Path;
+        UseKestrel(0);
+        StartServer();
+        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public string DataDirectory { get; }
+    public Uri BaseAddress { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("DataDirectory", DataDirectory);
+        builder.UseSetting("Seed:Password", Password);
+        builder.UseSetting("Worker:PollSeconds", "1");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client with its own cookie jar, not signed in.</summary>
+    public HttpClient AnonymousClient() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    /// <summary>A client signed in as <paramref name="email"/>.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    {
+        var client = AnonymousClient();
+        var response = await client.PostAsJsonAsync("/api/session", new { email, password });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        return client;
+    }
+
+    public Task<HttpClient> TraineeAsync() => SignInAsync("trainee@example.org");
+    public Task<HttpClient> MentorAsync() => SignInAsync("mentor@example.org");
+    public Task<HttpClient> CoordinatorAsync() => SignInAsync("coordinator@example.org");
+
+    /// <summary>Creates another account and signs it in.</summary>
+    public async Task<HttpClient> NewUserAsync(string role, string? name = null)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@example.org";
+        await using (var scope = Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<AccountService>().UpsertAsync(email, Password, role, name ?? $"Another {role}");
+        return await SignInAsync(email);
+    }
+
+    public Task<HttpClient> OtherTraineeAsync() => NewUserAsync(Roles.Trainee);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _ownedData?.Dispose();
+    }
+}
