@@ -40,6 +40,11 @@ public static class TestClips
         "-f lavfi -i testsrc2=size=640x360:rate=30:duration=4 -vf select=not(mod(n\\,3))+between(n\\,30\\,60) " +
         "-fps_mode vfr -c:v libx264 -preset ultrafast -pix_fmt yuv422p");
 
+    /// <summary>A 720p MPEG-4 Part 2 clip with sound: needs a full encode, long enough to watch its progress.</summary>
+    public static Task<string> Mpeg4Async(int seconds) => MakeAsync($"mpeg4-{seconds}.avi",
+        $"-f lavfi -i testsrc2=size=1280x720:rate=30:duration={seconds} -f lavfi -i sine=frequency=330:duration={seconds} " +
+        "-c:v mpeg4 -q:v 5 -c:a mp3 -shortest");
+
     /// <summary>A 1080p clip of the given length for benchmarks.</summary>
     public static Task<string> Hd1080Async(int seconds, bool h264) => MakeAsync($"hd1080-{seconds}-{h264}.{(h264 ? "mp4" : "mkv")}",
         $"-f lavfi -i testsrc2=size=1920x1080:rate=30:duration={seconds} -f lavfi -i sine=frequency=440:duration={seconds}:sample_rate=48000 " +

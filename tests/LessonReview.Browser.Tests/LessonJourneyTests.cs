@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using LessonReview.TestSupport;
+using LessonReview.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LessonReview.Browser.Tests;
+
+/// <summary>The trainee's first journey in a real browser: sign in, upload, watch progress, play and seek.</summary>
+public sealed class LessonJourneyTests(BrowserFixture browser, AppHost app) : IClassFixture<BrowserFixture>, IClassFixture<AppHost>
+{
+    [Fact]
+    public async Task Trainee_uploads_a_recording_sees_progress_then_plays_and_seeks_it()
+    {
+        var clip = await TestClips.Mpeg4Async(seconds: 30);
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "ja-JP" });
+        var page = await context.NewPageAsync();
+        var rangeResponses = 0;
+        page.Response += (_, response) => { if (response.Status == 206 && response.Url.Contains("video.mp4")) rangeResponses++; };
+
+        // Sign in through the form.
+        await page.GotoAsync("/lessons");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/signin"));
+        await page.GetByLabel("E-mail").FillAsync("trainee@example.org");
+        await page.GetByLabel("Password").FillAsync(AppHost.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My lessons" })).ToBeVisibleAsync();
+
+        // Upload through the page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Upload a lesson" }).First.ClickAsync();
+        await page.GetByLabel("Recording").SetInputFilesAsync(clip);
+        await page.GetByLabel("Title").FillAsync("南中学校 2年 Unit 3");
+        await page.GetByLabel("Date of this lesson").FillAsync("2026-11-20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/lessons/[0-9a-f-]{36}$"), new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "南中学校 2年 Unit 3" })).ToBeVisibleAsync();
+
+        // Progress arrives over the hub while the video is prepared, then the player appears.
+        var seen = new SortedSet<double>();
+        var video = page.Locator("video#video");
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (await video.CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the video never became ready");
+            var value = await page.EvalOnSelectorAsync<double?>("#processing-progress", "p => p.hidden ? null : p.value");
+            if (value is > 0 and < 1) seen.Add(value.Value);
+            await Task.Delay(100);
+        }
+        Assert.True(seen.Count >= 1, "processing progress should be shown between 0 and 100 %");
+
+        // It plays…
+        await video.EvaluateAsync("v => { v.muted = true; return v.play(); }");
+        await page.WaitForFunctionAsync("() => document.querySelector('#video').currentTime > 0.5", null, new() { Timeout = 30_000 });
+        // …and seeks (HTTP Range requests on the media endpoint).
+        var position = await video.EvaluateAsync<double>(
+            "v => new Promise(resolve => { v.addEventListener('seeked', () => resolve(v.currentTime), { once: true }); v.currentTime = 20; })");
+        Assert.InRange(position, 19.5, 20.5);
+        Assert.True(rangeResponses > 0, "the video must be served with 206 Partial Content");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelector('#video').error?.code ?? 0"));
+
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "lessonreview-screens"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "lessonreview-screens", "lesson.png") });
+        await page.GotoAsync("/lessons");
+        await Assertions.Expect(page.GetByText("Ready to watch")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "lessonreview-screens", "lessons.png") });
+    }
+
+    [Fact]
+    public async Task Wrong_password_shows_a_readable_message_on_the_page()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("E-mail").FillAsync("trainee@example.org");
+        await page.GetByLabel("Password").FillAsync("wrong-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("do not match an account");
+    }
+}
