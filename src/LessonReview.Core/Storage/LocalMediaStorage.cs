@@ -22,14 +22,7 @@ public sealed class LocalMediaStorage(string root) : IMediaStorage
             bufferSize: 0, FileOptions.Asynchronous);
         if (file.Length != offset) throw new UploadOffsetMismatchException(offset, file.Length);
         file.Seek(0, SeekOrigin.End);
-        try
-        {
-            await data.CopyToAsync(file, CopyBufferBytes, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or Microsoft.AspNetCore.Connections.ConnectionResetException)
-        {
-            // The client went away mid-chunk: keep what arrived so it resumes from there.
-        }
+        await FullBlockCopy.CopyAsync(data, (block, _) => file.WriteAsync(block, CancellationToken.None), CopyBufferBytes, cancellationToken);
         file.Flush(flushToDisk: true);
         return file.Length;
     }

@@ -42,10 +42,11 @@ public sealed class PlaybackPipeline(FFProbe probe, FFMpeg ffmpeg, PlaybackSetti
             ?? throw new MediaException("The encoded video has no picture; ffmpeg produced an empty file.");
         onProgress?.Invoke(VideoShare);
 
-        await Poster.WriteAsync(ffmpeg, video, output.Duration, Path.Combine(outputFolder, PosterFileName), cancellationToken);
-        onProgress?.Invoke(VideoShare + (1 - VideoShare) / 3);
-
-        var sheets = await StoryboardWriter.WriteAsync(ffmpeg, video, output.Duration, outVideo, settings, outputFolder, cancellationToken);
+        // Poster and storyboard read different parts of the output: run them side by side.
+        var poster = Poster.WriteAsync(ffmpeg, video, output.Duration, Path.Combine(outputFolder, PosterFileName), cancellationToken);
+        var storyboard = StoryboardWriter.WriteAsync(ffmpeg, video, output.Duration, outVideo, settings, outputFolder, cancellationToken);
+        await Task.WhenAll(poster, storyboard);
+        var sheets = await storyboard;
         onProgress?.Invoke(1);
 
         return new PlaybackResult(plan.FastPath, output.Duration, outVideo.DisplayWidth, outVideo.DisplayHeight,

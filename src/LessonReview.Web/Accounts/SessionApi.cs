@@ -15,7 +15,7 @@ public static class SessionApi
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Accounts");
-        api.MapPost("/session", CreateSession).WithName("SignIn").WithSummary("Sign in with e-mail and password; sets the cookie.");
+        api.MapPost("/session", CreateSession).RequireRateLimiting(RateLimits.SignIn).WithName("SignIn").WithSummary("Sign in with e-mail and password; sets the cookie.");
         api.MapDelete("/session", (Delegate)DeleteSession).WithName("SignOut").WithSummary("Sign out.");
         api.MapGet("/me", Me).RequireAuthorization().WithName("Me").WithSummary("The signed-in user.");
         api.MapGet("/users", ListUsers).RequireAuthorization(Policies.CoordinatorOrTrainee)

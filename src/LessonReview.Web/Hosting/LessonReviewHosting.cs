@@ -6,6 +6,7 @@ using LessonReview.Web.Accounts;
 using LessonReview.Web.Health;
 using LessonReview.Web.Lessons;
 using LessonReview.Web.Realtime;
+using LessonReview.Web.Reviews;
 using LessonReview.Web.Uploads;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -21,12 +22,24 @@ public static class LessonReviewHosting
         services.AddSingleton(new AppPaths(dataDirectory));
         services.AddLessonReviewCore(builder.Configuration, dataDirectory);
 
+        // Let Kestrel keep receiving a long upload while the previous block is written to storage
+        // (the 1 MB default pauses the socket on every write). Kestrel:Limits:MaxRequestBufferSize overrides it.
+        // A zero-byte "is there data?" read before every 4 KB receive doubles the syscalls of a long
+        // upload; without it each idle connection holds one 4 KB block, which is cheap.
+        builder.WebHost.UseSockets(sockets => sockets.WaitForDataBeforeAllocatingBuffer = false);
+        if (builder.Configuration["Kestrel:Limits:MaxRequestBufferSize"] is null)
+            services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+                kestrel.Limits.MaxRequestBufferSize = 4 * 1024 * 1024);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status));
         services.AddOpenApi();
         services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Lessons"));
         services.AddSignalR();
         services.AddSingleton<ILessonEventPublisher, HubLessonEventPublisher>();
+        services.AddSingleton<IReviewEventPublisher, HubReviewEventPublisher>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddExceptionHandler<ConflictExceptionHandler>();
+        services.AddLessonReviewRateLimits(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<StorageHealthCheck>("storage")
@@ -50,6 +63,9 @@ public static class LessonReviewHosting
 
         services.AddScoped<AccountService>();
         services.AddScoped<LessonAccess>();
+        services.AddScoped<ReviewAccess>();
+        services.AddScoped<ReviewReader>();
+        services.AddScoped<ReviewChanges>();
         services.AddUploads(builder.Configuration);
         return builder;
     }
@@ -70,6 +86,7 @@ public static class LessonReviewHosting
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi();
@@ -77,6 +94,10 @@ public static class LessonReviewHosting
         app.MapSessionApi();
         app.MapUploadsApi();
         app.MapLessonsApi();
+        app.MapReviewsApi();
+        app.MapCommentsApi();
+        app.MapActionItemsApi();
+        app.MapExportsApi();
         app.MapHub<ReviewHub>("/hubs/review");
         app.MapRazorPages();
         return app;

@@ -1,27 +1,27 @@
 using LessonReview.Core.Data;
 using LessonReview.Core.Lessons;
 using LessonReview.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace LessonReview.Web.Lessons;
 
 /// <summary>
 /// Who may see and change a lesson, in one place for the API, the hub and the media URLs.
-/// Trainees see their own; coordinators see all. Mentors see lessons of reviews they are
-/// assigned to (reviews arrive with the review workspace; until then, none).
+/// Trainees see their own; mentors see lessons of the reviews they are assigned to; coordinators see all.
+/// Only the owner or a coordinator deletes.
 /// </summary>
 public sealed class LessonAccess(LessonReviewDb db)
 {
-    public IQueryable<Lesson> Visible(Caller caller) => caller.IsCoordinator
-        ? db.Lessons
-        : db.Lessons.Where(l => l.OwnerId == caller.Id);
-
-    public async Task<Lesson?> FindVisibleAsync(Caller caller, Guid lessonId, CancellationToken cancellationToken)
+    public IQueryable<Lesson> Visible(Caller caller)
     {
-        var lesson = await db.Lessons.FindAsync([lessonId], cancellationToken);
-        return lesson is not null && CanSee(caller, lesson) ? lesson : null;
+        if (caller.IsCoordinator) return db.Lessons;
+        var assigned = db.ReviewMentors.Where(m => m.UserId == caller.Id)
+            .Join(db.Reviews, m => m.ReviewId, r => r.Id, (m, r) => r.LessonId);
+        return db.Lessons.Where(l => l.OwnerId == caller.Id || assigned.Contains(l.Id));
     }
 
-    public static bool CanSee(Caller caller, Lesson lesson) => caller.IsCoordinator || lesson.OwnerId == caller.Id;
+    public Task<Lesson?> FindVisibleAsync(Caller caller, Guid lessonId, CancellationToken cancellationToken) =>
+        Visible(caller).SingleOrDefaultAsync(l => l.Id == lessonId, cancellationToken);
 
     public static bool CanDelete(Caller caller, Lesson lesson) => caller.IsCoordinator || lesson.OwnerId == caller.Id;
 }

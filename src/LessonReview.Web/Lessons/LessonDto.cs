@@ -10,7 +10,7 @@ public sealed record LessonDto(
     string? VideoUrl, string? PosterUrl, string? StoryboardUrl, IReadOnlyList<Guid> ReviewIds,
     long UploadOffset, long UploadLength, int? Width, int? Height, DateTime CreatedAt)
 {
-    public static LessonDto From(Lesson lesson)
+    public static LessonDto From(Lesson lesson, IReadOnlyList<Guid>? reviewIds = null)
     {
         var ready = lesson.Status == LessonStatus.Ready;
         return new LessonDto(lesson.Id, lesson.Title, lesson.Filename, lesson.LessonDate, lesson.NextLessonDate, lesson.OwnerId,
@@ -18,7 +18,7 @@ public sealed record LessonDto(
             ready ? MediaUrl(lesson.Id, PlaybackPipeline.VideoFileName) : null,
             ready ? MediaUrl(lesson.Id, PlaybackPipeline.PosterFileName) : null,
             ready && lesson.StoryboardSheets > 0 ? MediaUrl(lesson.Id, PlaybackPipeline.StoryboardVttFileName) : null,
-            [], lesson.UploadOffset, lesson.UploadLength, lesson.Width, lesson.Height, lesson.CreatedAt);
+            reviewIds ?? [], lesson.UploadOffset, lesson.UploadLength, lesson.Width, lesson.Height, lesson.CreatedAt);
     }
 
     public static string MediaUrl(Guid lessonId, string file) => $"/api/lessons/{lessonId}/media/{file}";

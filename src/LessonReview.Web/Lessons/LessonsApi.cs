@@ -26,13 +26,17 @@ public static partial class LessonsApi
     private static async Task<Ok<List<LessonDto>>> List(LessonAccess access, HttpContext http, CancellationToken cancellationToken)
     {
         var lessons = await access.Visible(Caller.Of(http.User)).OrderByDescending(l => l.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(lessons.Select(LessonDto.From).ToList());
+        return TypedResults.Ok(lessons.Select(l => LessonDto.From(l)).ToList());
     }
 
-    private static async Task<Results<Ok<LessonDto>, ProblemHttpResult>> Get(Guid id, LessonAccess access, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LessonDto>, ProblemHttpResult>> Get(
+        Guid id, LessonAccess access, Reviews.ReviewAccess reviews, HttpContext http, CancellationToken cancellationToken)
     {
-        var lesson = await access.FindVisibleAsync(Caller.Of(http.User), id, cancellationToken);
-        return lesson is null ? NotFound() : TypedResults.Ok(LessonDto.From(lesson));
+        var caller = Caller.Of(http.User);
+        var lesson = await access.FindVisibleAsync(caller, id, cancellationToken);
+        if (lesson is null) return NotFound();
+        var reviewIds = await reviews.Visible(caller).Where(r => r.LessonId == id).OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(LessonDto.From(lesson, reviewIds));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(

@@ -1,9 +1,25 @@
+using LessonReview.Web.Reviews;
+
 namespace LessonReview.Web.Realtime;
 
-/// <summary>Events the server sends to browsers on /hubs/review (each with one camelCase object).</summary>
+/// <summary>
+/// Events the server sends to browsers on /hubs/review, each with one camelCase object. Review
+/// changes are broadcast by name from the stored event (HubReviewEventPublisher), so the hub and
+/// <c>GET /api/reviews/{id}/events</c> always carry the same payload; this interface documents them.
+/// </summary>
 public interface IReviewClient
 {
     Task LessonProgress(LessonProgressMessage progress);
+    Task CommentAdded(CommentDto comment);
+    Task CommentUpdated(CommentDto comment);
+    Task CommentDeleted(CommentDeletedDto deleted);
+    Task StageChanged(StageChangedDto change);
+    Task ActionItemChanged(ActionItemDto item);
+    Task PresenceChanged(PresenceMessage presence);
 }
 
 public sealed record LessonProgressMessage(Guid LessonId, string Status, double Progress, string? Error);
+
+public sealed record Viewer(Guid UserId, string Name, string Role);
+
+public sealed record PresenceMessage(Guid ReviewId, IReadOnlyList<Viewer> Viewers);

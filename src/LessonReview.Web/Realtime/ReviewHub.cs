@@ -1,5 +1,6 @@
 using LessonReview.Web.Accounts;
 using LessonReview.Web.Lessons;
+using LessonReview.Web.Reviews;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -7,21 +8,48 @@ namespace LessonReview.Web.Realtime;
 
 /// <summary>
 /// Live updates. Writes go through REST; the hub only lets a signed-in viewer join the groups of
-/// what they may see, and broadcasts. Groups: <c>lesson:{id}</c>.
+/// what they may see (the same rules as the API), tracks who is watching, and broadcasts.
+/// Groups: <c>lesson:{id}</c> for processing progress, <c>review:{id}</c> for a review's changes.
 /// </summary>
 [Authorize]
-public sealed class ReviewHub(LessonAccess access) : Hub<IReviewClient>
+public sealed class ReviewHub(LessonAccess lessons, ReviewAccess reviews, PresenceTracker presence) : Hub<IReviewClient>
 {
     public static string LessonGroup(Guid lessonId) => $"lesson:{lessonId}";
+    public static string ReviewGroup(Guid reviewId) => $"review:{reviewId}";
 
     /// <summary>Follow a lesson's processing progress (before any review exists).</summary>
     public async Task JoinLesson(Guid lessonId)
     {
-        var caller = Caller.From(Context.User!) ?? throw new HubException("Sign in first.");
-        if (await access.FindVisibleAsync(caller, lessonId, Context.ConnectionAborted) is null)
+        if (await lessons.FindVisibleAsync(Caller, lessonId, Context.ConnectionAborted) is null)
             throw new HubException("There is no such lesson, or it is not shared with you.");
         await Groups.AddToGroupAsync(Context.ConnectionId, LessonGroup(lessonId), Context.ConnectionAborted);
     }
 
     public Task LeaveLesson(Guid lessonId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, LessonGroup(lessonId));
+
+    /// <summary>Watch a review: receive its changes and appear in its presence list.</summary>
+    public async Task JoinReview(Guid reviewId)
+    {
+        var caller = Caller;
+        if (await reviews.FindAsync(caller, reviewId, Context.ConnectionAborted) is null)
+            throw new HubException("There is no such review, or you are not one of its participants.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, ReviewGroup(reviewId), Context.ConnectionAborted);
+        var viewers = presence.Join(reviewId, Context.ConnectionId, new Viewer(caller.Id, caller.Name, caller.Role));
+        await Clients.Group(ReviewGroup(reviewId)).PresenceChanged(new PresenceMessage(reviewId, viewers));
+    }
+
+    public async Task LeaveReview(Guid reviewId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ReviewGroup(reviewId));
+        await Clients.Group(ReviewGroup(reviewId)).PresenceChanged(new PresenceMessage(reviewId, presence.Leave(reviewId, Context.ConnectionId)));
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var reviewId in presence.LeaveAll(Context.ConnectionId))
+            await Clients.Group(ReviewGroup(reviewId)).PresenceChanged(new PresenceMessage(reviewId, presence.Leave(reviewId, Context.ConnectionId)));
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private Caller Caller => Caller.From(Context.User!) ?? throw new HubException("Sign in first.");
 }

@@ -141,7 +141,7 @@ public static class UploadsApi
         try
         {
             stored = await s.Storage.AppendAsync(MediaKeys.Original(id), offset,
-                new BoundedReadStream(request.Body, lesson.UploadLength - offset), http.RequestAborted);
+                new UploadBodyStream(request.BodyReader, lesson.UploadLength - offset), http.RequestAborted);
         }
         catch (UploadOffsetMismatchException e)
         {

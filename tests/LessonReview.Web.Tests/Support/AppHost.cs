@@ -45,6 +45,7 @@ public class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Seed:Password", Password);
         builder.UseSetting("Worker:PollSeconds", "1");
+        builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 

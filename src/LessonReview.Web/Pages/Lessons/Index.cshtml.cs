@@ -14,6 +14,6 @@ public sealed class LessonsIndexModel(LessonAccess access) : PageModel
     {
         Caller = Caller.Of(User);
         var lessons = await access.Visible(Caller).OrderByDescending(l => l.CreatedAt).ToListAsync(HttpContext.RequestAborted);
-        Lessons = lessons.Select(LessonDto.From).ToList();
+        Lessons = lessons.Select(l => LessonDto.From(l)).ToList();
     }
 }

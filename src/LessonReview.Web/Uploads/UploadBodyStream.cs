@@ -1,7 +1,15 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
 namespace LessonReview.Web.Uploads;
 
-/// <summary>Reads at most <paramref name="limit"/> bytes, so a PATCH cannot write past Upload-Length.</summary>
-internal sealed class BoundedReadStream(Stream inner, long limit) : Stream
+/// <summary>
+/// The PATCH body as a read-only stream that (1) never yields more than <paramref name="limit"/>
+/// bytes, so nothing is written past Upload-Length, and (2) waits until a caller's whole buffer can
+/// be filled (<c>ReadAtLeastAsync</c>) instead of waking for every 4 KB socket read: measured to
+/// cut the server's CPU per uploaded gigabyte substantially. At the end of the body it returns what is left.
+/// </summary>
+internal sealed class UploadBodyStream(PipeReader body, long limit) : Stream
 {
     private long _remaining = limit;
 
@@ -13,10 +21,15 @@ internal sealed class BoundedReadStream(Stream inner, long limit) : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_remaining <= 0) return 0;
-        var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _remaining)], cancellationToken);
-        _remaining -= read;
-        return read;
+        if (_remaining <= 0 || buffer.Length == 0) return 0;
+        var wanted = (int)Math.Min(buffer.Length, _remaining);
+        var result = await body.ReadAtLeastAsync(wanted, cancellationToken);
+        var available = result.Buffer;
+        var take = (int)Math.Min(wanted, available.Length);
+        available.Slice(0, take).CopyTo(buffer.Span);
+        body.AdvanceTo(available.GetPosition(take));
+        _remaining -= take;
+        return take;
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

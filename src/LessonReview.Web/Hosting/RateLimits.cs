@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using LessonReview.Web.Accounts;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace LessonReview.Web;
+
+/// <summary>
+/// Limits on writes, per signed-in user (per address when signed out): generous for a mentor typing
+/// comments quickly, tight enough to stop a runaway script. Refusals are 429 with Retry-After.
+/// </summary>
+public static class RateLimits
+{
+    public const string Writes = "writes";
+    public const string SignIn = "sign-in";
+
+    public static IServiceCollection AddLessonReviewRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        return services.AddRateLimiter(limiter => Configure(limiter, options));
+    }
+
+    private static void Configure(RateLimiterOptions limiter, RateLimitOptions options)
+    {
+        limiter.AddPolicy(Writes, http => RateLimitPartition.GetTokenBucketLimiter(Key(http), _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = options.WriteBurst, TokensPerPeriod = options.WritesPerTenSeconds, ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+            QueueLimit = 0, AutoReplenishment = true,
+        }));
+        limiter.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        limiter.OnRejected = async (context, cancellationToken) =>
+        {
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(10);
+            var http = context.HttpContext;
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Too many changes in a short time. Wait {Math.Ceiling(retryAfter.TotalSeconds)} seconds and try again." },
+            });
+        };
+    }
+
+    private static string Key(HttpContext http) =>
+        Caller.From(http.User)?.Id.ToString() ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
+
+/// <summary>Configuration section <c>RateLimits</c>.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Writes (comments, stages, action items) one user may make at once.</summary>
+    public int WriteBurst { get; set; } = 60;
+
+    /// <summary>Writes one user regains every ten seconds.</summary>
+    public int WritesPerTenSeconds { get; set; } = 30;
+
+    /// <summary>Sign-in attempts per minute from one address.</summary>
+    public int SignInPerMinute { get; set; } = 20;
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using LessonReview.Core.Reviews;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using static LessonReview.Web.Reviews.ReviewProblems;
+
+namespace LessonReview.Web.Reviews;
+
+/// <summary>
+/// Action items: goals agreed for the next lesson, due by default on the trainee's next lesson date,
+/// linked to the comments they come from. The trainee acknowledges them; anyone on the review marks
+/// them done or dropped. Open items of earlier lessons can be checked off from the next lesson's review.
+/// </summary>
+public static class ActionItemsApi
+{
+    public const int MaxTextLength = 1000;
+
+    public sealed record PostActionItemRequest(string? Text, string? DueDate, List<Guid>? CommentIds);
+    public sealed record PatchActionItemRequest(string? Status, bool? Acknowledged);
+
+    public static IEndpointRouteBuilder MapActionItemsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/reviews/{id:guid}/action-items").WithTags("Action items").RequireAuthorization().RequireRateLimiting(RateLimits.Writes);
+        api.MapPost("/", Post).WithName("AddActionItem").WithSummary("Agree an action item (due: the next lesson unless given).");
+        api.MapPatch("/{itemId:guid}", Patch).WithName("UpdateActionItem")
+            .WithSummary("Mark done or dropped, or acknowledge (trainee); also items of earlier lessons from the next review.");
+        return app;
+    }
+
+    private static async Task<Results<Created<ActionItemDto>, ProblemHttpResult>> Post(Guid id, PostActionItemRequest request, [AsParameters] ReviewServices s)
+    {
+        var found = await s.FindAsync(id);
+        if (found is null) return NotFound();
+        var text = (request.Text ?? "").Trim();
+        if (text.Length == 0) return BadRequest("Write what the trainee should do, for example \"Model the task before pair work\".");
+        if (text.Length > MaxTextLength) return BadRequest($"The action item is {text.Length} characters long; keep it to {MaxTextLength}.");
+        DateOnly? due = found.Lesson.NextLessonDate;
+        if (!string.IsNullOrEmpty(request.DueDate))
+        {
+            if (!DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                return BadRequest($"The due date '{request.DueDate}' is not a date: use the form 2026-04-15.");
+            due = parsed;
+        }
+        var commentIds = (request.CommentIds ?? []).Distinct().ToList();
+        if (commentIds.Count > 20) return BadRequest("Link at most 20 comments to one action item.");
+        var known = await s.Db.Comments.CountAsync(c => c.ReviewId == id && c.DeletedAt == null && commentIds.Contains(c.Id), s.Aborted);
+        if (known != commentIds.Count) return BadRequest("Some linked comments are not in this review (or were deleted).");
+
+        var dto = await s.Changes.ApplyAsync(id, (seq, now) =>
+        {
+            var item = new ActionItem
+            {
+                ReviewId = id, Text = text, DueDate = due, CreatedById = s.Caller.Id, CreatedAt = now, UpdatedAt = now, Seq = seq,
+                CommentIds = string.Join(',', commentIds),
+            };
+            s.Db.ActionItems.Add(item);
+            var added = ActionItemDto.From(item);
+            return Task.FromResult((added, ReviewEventTypes.ActionItemChanged, (object)added));
+        }, s.Aborted);
+        return TypedResults.Created($"/api/reviews/{id}/action-items/{dto.Id}", dto);
+    }
+
+    private static async Task<Results<Ok<ActionItemDto>, ProblemHttpResult>> Patch(Guid id, Guid itemId, PatchActionItemRequest request, [AsParameters] ReviewServices s)
+    {
+        var found = await s.FindAsync(id);
+        if (found is null) return NotFound();
+        var item = await s.Db.ActionItems.SingleOrDefaultAsync(i => i.Id == itemId, s.Aborted);
+        if (item is null || (item.ReviewId != id && !await IsEarlierItemOfSameTraineeAsync(s, item, found))) 
+            return Status(StatusCodes.Status404NotFound, "This action item is not part of this review or the trainee's earlier lessons.");
+        if (request.Status is not null && !ActionItemStatus.All.Contains(request.Status))
+            return BadRequest($"Status must be one of: {string.Join(", ", ActionItemStatus.All)}.");
+        if (request.Acknowledged is not null && found.Role != ReviewRole.Trainee)
+            return Forbidden("Only the trainee acknowledges action items.");
+        if (request.Status is null && request.Acknowledged is null) return BadRequest("Send a status (open, done, dropped) or acknowledged: true.");
+
+        // The change belongs to the item's own review, whose viewers and log must see it.
+        var dto = await s.Changes.ApplyAsync(item.ReviewId, (seq, now) =>
+        {
+            if (request.Status is not null) item.Status = request.Status;
+            if (request.Acknowledged is { } acknowledged) item.AcknowledgedAt = acknowledged ? item.AcknowledgedAt ?? now : null;
+            (item.UpdatedAt, item.Seq) = (now, seq);
+            var updated = ActionItemDto.From(item);
+            return Task.FromResult((updated, ReviewEventTypes.ActionItemChanged, (object)updated));
+        }, s.Aborted);
+        return TypedResults.Ok(dto);
+    }
+
+    private static async Task<bool> IsEarlierItemOfSameTraineeAsync(ReviewServices s, ActionItem item, ReviewContext current) =>
+        await s.Db.Reviews.Where(r => r.Id == item.ReviewId)
+            .Join(s.Db.Lessons, r => r.LessonId, l => l.Id, (r, l) => l)
+            .AnyAsync(l => l.OwnerId == current.Lesson.OwnerId && l.CreatedAt < current.Lesson.CreatedAt, s.Aborted);
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static LessonReview.Web.Reviews.ReviewProblems;
+
+namespace LessonReview.Web.Reviews;
+
+/// <summary>A review's feedback as CSV (for spreadsheets) and WebVTT (comments as cues on the video).</summary>
+public static class ExportsApi
+{
+    public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/reviews/{id:guid}").WithTags("Exports").RequireAuthorization();
+        api.MapGet("/export.csv", Csv).WithName("ExportReviewCsv").WithSummary("Comments and action items as UTF-8 CSV.");
+        api.MapGet("/export.vtt", Vtt).WithName("ExportReviewVtt").WithSummary("Comments as WebVTT cues.");
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Csv(Guid id, [AsParameters] ReviewServices s)
+    {
+        var found = await s.FindAsync(id);
+        if (found is null) return NotFound();
+        var review = await s.Reader.ReadAsync(found.Review, found.Lesson, s.Aborted);
+        var csv = new StringBuilder();
+        csv.AppendLine("type,time,end,kind,author,text,status,due,acknowledged");
+        foreach (var c in review.Comments)
+            Row(csv, "comment", Timecode(c.AtSeconds), c.EndSeconds is { } e ? Timecode(e) : "", c.Kind, c.AuthorName, c.Text, "", "", c.AcknowledgedAt is null ? "no" : "yes");
+        foreach (var i in review.ActionItems)
+            Row(csv, "action item", "", "", "", "", i.Text, i.Status, i.DueDate?.ToString("yyyy-MM-dd") ?? "", i.AcknowledgedAt is null ? "no" : "yes");
+        // A byte-order mark so Excel opens Japanese text as UTF-8.
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", FileName(review.LessonTitle, "csv"));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Vtt(Guid id, [AsParameters] ReviewServices s)
+    {
+        var found = await s.FindAsync(id);
+        if (found is null) return NotFound();
+        var comments = await s.Reader.CommentsAsync(id, s.Aborted);
+        var vtt = new StringBuilder("WEBVTT\n\n");
+        foreach (var c in comments)
+        {
+            var end = c.EndSeconds ?? c.AtSeconds + 4;
+            // A cue's text may not contain "-->" or a blank line; its HTML-like tags must be escaped.
+            var text = c.Text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", "");
+            while (text.Contains("\n\n")) text = text.Replace("\n\n", "\n");
+            vtt.Append(CultureInfo.InvariantCulture, $"{c.Id}\n{Cue(c.AtSeconds)} --> {Cue(end)}\n[{c.Kind}] {c.AuthorName}: {text}\n\n");
+        }
+        return TypedResults.File(Encoding.UTF8.GetBytes(vtt.ToString()), "text/vtt; charset=utf-8", FileName(found.Lesson.Title, "vtt"));
+    }
+
+    private static void Row(StringBuilder csv, params string[] cells) =>
+        csv.AppendLine(string.Join(',', cells.Select(Cell)));
+
+    // Quote every cell; defuse spreadsheet formulas (a cell starting with = + - @ runs as a formula in Excel).
+    internal static string Cell(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
+        return "\"" + value.Replace("\"", "\"\"") + "\"";
+    }
+
+    internal static string Timecode(double seconds)
+    {
+        var t = TimeSpan.FromSeconds(Math.Floor(seconds));
+        return t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : $"{(int)t.TotalMinutes}:{t.Seconds:00}";
+    }
+
+    private static string Cue(double seconds) => TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
+
+    private static string FileName(string title, string extension)
+    {
+        var safe = new string(title.Select(ch => char.IsLetterOrDigit(ch) ? ch : '-').ToArray()).Trim('-');
+        return $"review-{(safe.Length == 0 ? "lesson" : safe)}.{extension}";
+    }
+}

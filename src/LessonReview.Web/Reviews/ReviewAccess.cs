@@ -1,0 +1,42 @@
+using LessonReview.Core.Data;
+using LessonReview.Core.Lessons;
+using LessonReview.Core.Reviews;
+using LessonReview.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace LessonReview.Web.Reviews;
+
+/// <summary>A review the caller can see, with its lesson and the caller's part in it.</summary>
+public sealed record ReviewContext(Review Review, Lesson Lesson, ReviewRole Role);
+
+/// <summary>
+/// Who sees a review: the trainee whose lesson it is, the mentors assigned to it, coordinators.
+/// The API, the hub (JoinReview) and the media URLs all ask here.
+/// </summary>
+public sealed class ReviewAccess(LessonReviewDb db)
+{
+    public IQueryable<Review> Visible(Caller caller)
+    {
+        if (caller.IsCoordinator) return db.Reviews;
+        var assigned = db.ReviewMentors.Where(m => m.UserId == caller.Id).Select(m => m.ReviewId);
+        var owned = db.Lessons.Where(l => l.OwnerId == caller.Id).Select(l => l.Id);
+        return db.Reviews.Where(r => assigned.Contains(r.Id) || owned.Contains(r.LessonId));
+    }
+
+    public async Task<ReviewContext?> FindAsync(Caller caller, Guid reviewId, CancellationToken cancellationToken)
+    {
+        var found = await db.Reviews.Where(r => r.Id == reviewId)
+            .Join(db.Lessons, r => r.LessonId, l => l.Id, (r, l) => new { Review = r, Lesson = l })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null) return null;
+        if (caller.IsCoordinator) return new(found.Review, found.Lesson, ReviewRole.Coordinator);
+        if (found.Lesson.OwnerId == caller.Id) return new(found.Review, found.Lesson, ReviewRole.Trainee);
+        var assigned = await db.ReviewMentors.AnyAsync(m => m.ReviewId == reviewId && m.UserId == caller.Id, cancellationToken);
+        return assigned ? new(found.Review, found.Lesson, ReviewRole.Mentor) : null;
+    }
+
+    /// <summary>Lessons a mentor sees because a review of them is assigned to that mentor.</summary>
+    public IQueryable<Guid> LessonsAssignedTo(Guid mentorId) =>
+        db.ReviewMentors.Where(m => m.UserId == mentorId)
+            .Join(db.Reviews, m => m.ReviewId, r => r.Id, (m, r) => r.LessonId);
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using LessonReview.Core.Reviews;
+
+namespace LessonReview.Web.Reviews;
+
+/// <summary>A comment as the API and the hub show it.</summary>
+public sealed record CommentDto(
+    Guid Id, Guid ReviewId, Guid? ParentId, double AtSeconds, double? EndSeconds, string Kind, string Text,
+    Guid AuthorId, string AuthorName, DateTime CreatedAt, DateTime UpdatedAt, DateTime? AcknowledgedAt, long Seq)
+{
+    public static CommentDto From(Comment c, string authorName) => new(c.Id, c.ReviewId, c.ParentId, c.AtSeconds, c.EndSeconds,
+        c.Kind, c.Text, c.AuthorId, authorName, c.CreatedAt, c.UpdatedAt, c.AcknowledgedAt, c.Seq);
+}
+
+/// <summary>An action item as the API and the hub show it.</summary>
+public sealed record ActionItemDto(
+    Guid Id, Guid ReviewId, string Text, DateOnly? DueDate, string Status, DateTime? AcknowledgedAt,
+    IReadOnlyList<Guid> CommentIds, Guid CreatedById, DateTime CreatedAt, DateTime UpdatedAt, long Seq)
+{
+    public static ActionItemDto From(ActionItem i) => new(i.Id, i.ReviewId, i.Text, i.DueDate, i.Status, i.AcknowledgedAt,
+        ParseIds(i.CommentIds), i.CreatedById, i.CreatedAt, i.UpdatedAt, i.Seq);
+
+    internal static IReadOnlyList<Guid> ParseIds(string ids) =>
+        ids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+}
+
+public sealed record StageChangeDto(string Stage, Guid ByUserId, DateTime At);
+
+/// <summary>A review with everything the workspace shows (DESIGN.md: GET /api/reviews/{id}).</summary>
+public sealed record ReviewDto(
+    Guid Id, Guid LessonId, string Stage, IReadOnlyList<StageChangeDto> StageHistory, IReadOnlyList<Guid> MentorIds,
+    IReadOnlyList<CommentDto> Comments, IReadOnlyList<ActionItemDto> ActionItems, long Seq,
+    string LessonTitle, DateOnly? LessonDate, DateOnly? NextLessonDate, Guid TraineeId, string TraineeName,
+    IReadOnlyList<ActionItemDto> PreviousActionItems, DateTime CreatedAt, DateTime UpdatedAt);
+
+/// <summary>A review in a list (queue): enough to sort and choose.</summary>
+public sealed record ReviewSummaryDto(
+    Guid Id, Guid LessonId, string LessonTitle, DateOnly? LessonDate, DateOnly? NextLessonDate, string Stage,
+    Guid TraineeId, string TraineeName, IReadOnlyList<Guid> MentorIds, int CommentCount, int OpenActionItems,
+    DateOnly? NextDue, DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record CommentDeletedDto(Guid ReviewId, Guid CommentId, long Seq);
+
+public sealed record StageChangedDto(Guid ReviewId, string Stage, Guid ByUserId, DateTime At, long Seq);
+
+/// <summary>One entry of <c>GET /api/reviews/{id}/events</c>: the hub event's name and argument.</summary>
+public sealed record ReviewEventDto(long Seq, string Type, JsonElement Data, DateTime At);
+
+public static class ReviewEventTypes
+{
+    public const string CommentAdded = nameof(CommentAdded);
+    public const string CommentUpdated = nameof(CommentUpdated);
+    public const string CommentDeleted = nameof(CommentDeleted);
+    public const string StageChanged = nameof(StageChanged);
+    public const string ActionItemChanged = nameof(ActionItemChanged);
+}

@@ -1,0 +1,70 @@
+using LessonReview.Core.Data;
+using LessonReview.Core.Lessons;
+using LessonReview.Core.Reviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace LessonReview.Web.Reviews;
+
+/// <summary>Builds the read models of reviews (full review, queue summaries, comments with author names).</summary>
+public sealed class ReviewReader(LessonReviewDb db)
+{
+    public async Task<ReviewDto> ReadAsync(Review review, Lesson lesson, CancellationToken cancellationToken)
+    {
+        var comments = await CommentsAsync(review.Id, cancellationToken);
+        var items = await db.ActionItems.Where(i => i.ReviewId == review.Id).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken);
+        var history = await db.StageChanges.Where(s => s.ReviewId == review.Id).OrderBy(s => s.Seq).ThenBy(s => s.At)
+            .Select(s => new StageChangeDto(s.Stage, s.ByUserId, s.At)).ToListAsync(cancellationToken);
+        var mentors = await db.ReviewMentors.Where(m => m.ReviewId == review.Id).Select(m => m.UserId).ToListAsync(cancellationToken);
+        var trainee = await db.Users.Where(u => u.Id == lesson.OwnerId).Select(u => u.Name).SingleAsync(cancellationToken);
+        return new ReviewDto(review.Id, review.LessonId, review.Stage, history, mentors, comments, items.Select(ActionItemDto.From).ToList(),
+            review.Seq, lesson.Title, lesson.LessonDate, lesson.NextLessonDate, lesson.OwnerId, trainee,
+            await PreviousOpenItemsAsync(lesson, cancellationToken), review.CreatedAt, review.UpdatedAt);
+    }
+
+    /// <summary>Live comments in time order, replies after their parent's moment.</summary>
+    public async Task<List<CommentDto>> CommentsAsync(Guid reviewId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Comments.Where(c => c.ReviewId == reviewId && c.DeletedAt == null)
+            .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new { Comment = c, u.Name })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => CommentDto.From(r.Comment, r.Name))
+            .OrderBy(c => c.AtSeconds).ThenBy(c => c.CreatedAt).ToList();
+    }
+
+    public async Task<CommentDto> CommentAsync(Comment comment, CancellationToken cancellationToken) =>
+        CommentDto.From(comment, await db.Users.Where(u => u.Id == comment.AuthorId).Select(u => u.Name).SingleAsync(cancellationToken));
+
+    /// <summary>Open action items from the trainee's earlier lessons: what this lesson should check.</summary>
+    public async Task<List<ActionItemDto>> PreviousOpenItemsAsync(Lesson lesson, CancellationToken cancellationToken)
+    {
+        var earlierReviews = db.Reviews
+            .Join(db.Lessons, r => r.LessonId, l => l.Id, (r, l) => new { r.Id, l.OwnerId, l.CreatedAt, LessonId = l.Id })
+            .Where(x => x.OwnerId == lesson.OwnerId && x.CreatedAt < lesson.CreatedAt && x.LessonId != lesson.Id)
+            .Select(x => x.Id);
+        var items = await db.ActionItems.Where(i => i.Status == ActionItemStatus.Open && earlierReviews.Contains(i.ReviewId))
+            .OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken);
+        return items.Select(ActionItemDto.From).ToList();
+    }
+
+    public async Task<List<ReviewSummaryDto>> SummariesAsync(IQueryable<Review> reviews, CancellationToken cancellationToken)
+    {
+        var rows = await reviews
+            .Join(db.Lessons, r => r.LessonId, l => l.Id, (r, l) => new { Review = r, Lesson = l })
+            .Join(db.Users, x => x.Lesson.OwnerId, u => u.Id, (x, u) => new { x.Review, x.Lesson, Trainee = u.Name })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Review.Id).ToList();
+        var mentors = (await db.ReviewMentors.Where(m => ids.Contains(m.ReviewId)).ToListAsync(cancellationToken)).ToLookup(m => m.ReviewId, m => m.UserId);
+        var comments = (await db.Comments.Where(c => ids.Contains(c.ReviewId) && c.DeletedAt == null)
+            .GroupBy(c => c.ReviewId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken)).ToDictionary(x => x.Key, x => x.Count);
+        var open = (await db.ActionItems.Where(i => ids.Contains(i.ReviewId) && i.Status == ActionItemStatus.Open)
+            .Select(i => new { i.ReviewId, i.DueDate }).ToListAsync(cancellationToken)).ToLookup(i => i.ReviewId, i => i.DueDate);
+        return rows.Select(r => new ReviewSummaryDto(r.Review.Id, r.Lesson.Id, r.Lesson.Title, r.Lesson.LessonDate, r.Lesson.NextLessonDate,
+                r.Review.Stage, r.Lesson.OwnerId, r.Trainee, mentors[r.Review.Id].ToList(), comments.GetValueOrDefault(r.Review.Id),
+                open[r.Review.Id].Count(), open[r.Review.Id].Where(d => d is not null).Min(), r.Review.CreatedAt, r.Review.UpdatedAt))
+            // The mentor's queue: unfinished first, most overdue next, then newest.
+            .OrderBy(s => s.Stage == ReviewStages.Done)
+            .ThenBy(s => s.NextDue ?? DateOnly.MaxValue)
+            .ThenByDescending(s => s.CreatedAt)
+            .ToList();
+    }
+}

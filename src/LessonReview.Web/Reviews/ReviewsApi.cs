@@ -1,0 +1,121 @@
+using LessonReview.Core.Accounts;
+using LessonReview.Core.Lessons;
+using LessonReview.Core.Reviews;
+using LessonReview.Web.Lessons;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using static LessonReview.Web.Reviews.ReviewProblems;
+
+namespace LessonReview.Web.Reviews;
+
+/// <summary>Reviews: open one on a ready lesson, assign mentors, list the queue, read one, move its stage, catch up.</summary>
+public static class ReviewsApi
+{
+    public sealed record CreateReviewRequest(List<Guid>? MentorIds);
+    public sealed record MentorsRequest(List<Guid>? UserIds);
+    public sealed record StageRequest(string? Stage);
+
+    public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/lessons/{lessonId:guid}/reviews", Create).RequireAuthorization().RequireRateLimiting(RateLimits.Writes)
+            .WithTags("Reviews").WithName("CreateReview").WithSummary("Open a review on a ready lesson (its trainee or a coordinator).");
+        var api = app.MapGroup("/api/reviews").WithTags("Reviews").RequireAuthorization();
+        api.MapGet("/", List).WithName("ListReviews").WithSummary("Reviews the caller takes part in: unfinished first, most overdue next, newest.");
+        api.MapGet("/{id:guid}", Get).WithName("GetReview").WithSummary("A review with comments, action items, stage history and seq.");
+        api.MapPut("/{id:guid}/mentors", SetMentors).RequireRateLimiting(RateLimits.Writes).WithName("SetReviewMentors")
+            .WithSummary("Replace the review's mentors (its trainee or a coordinator).");
+        api.MapPost("/{id:guid}/stage", ChangeStage).RequireRateLimiting(RateLimits.Writes).WithName("ChangeReviewStage")
+            .WithSummary("Move the review one stage (mentors and coordinators; the rules are in the README).");
+        api.MapGet("/{id:guid}/events", Events).WithName("ReviewEvents")
+            .WithSummary("Changes after afterSeq, in order: what a reconnecting viewer missed.");
+        return app;
+    }
+
+    private static async Task<Results<Created<ReviewDto>, ProblemHttpResult>> Create(
+        Guid lessonId, CreateReviewRequest? request, LessonAccess lessons, [AsParameters] ReviewServices s)
+    {
+        var lesson = await lessons.FindVisibleAsync(s.Caller, lessonId, s.Aborted);
+        if (lesson is null) return LessonsApi.NotFound();
+        if (!(s.Caller.IsCoordinator || lesson.OwnerId == s.Caller.Id))
+            return Forbidden("Only the trainee who taught this lesson, or a coordinator, opens a review of it.");
+        if (lesson.Status != LessonStatus.Ready)
+            return Conflict($"This lesson is still {lesson.Status}. Open a review once its video is ready to watch.");
+        var mentorIds = (request?.MentorIds ?? []).Distinct().ToList();
+        if (await CheckMentorsAsync(s, mentorIds) is { } problem) return problem;
+
+        var now = DateTime.UtcNow;
+        var review = new Review { LessonId = lessonId, CreatedById = s.Caller.Id, CreatedAt = now, UpdatedAt = now };
+        s.Db.Reviews.Add(review);
+        s.Db.StageChanges.Add(new StageChange { ReviewId = review.Id, Stage = ReviewStages.Observe, ByUserId = s.Caller.Id, At = now });
+        s.Db.ReviewMentors.AddRange(mentorIds.Select(m => new ReviewMentor { ReviewId = review.Id, UserId = m }));
+        await s.Db.SaveChangesAsync(s.Aborted);
+        return TypedResults.Created($"/api/reviews/{review.Id}", await s.Reader.ReadAsync(review, lesson, s.Aborted));
+    }
+
+    private static async Task<Ok<List<ReviewSummaryDto>>> List([AsParameters] ReviewServices s) =>
+        TypedResults.Ok(await s.Reader.SummariesAsync(s.Access.Visible(s.Caller), s.Aborted));
+
+    private static async Task<Results<Ok<ReviewDto>, ProblemHttpResult>> Get(Guid id, [AsParameters] ReviewServices s)
+    {
+        var found = await s.FindAsync(id);
+        return found is null ? NotFound() : TypedResults.Ok(await s.Reader.ReadAsync(found.Review, found.Lesson, s.Aborted));
+    }
+
+    private static async Task<Results<Ok<ReviewDto>, ProblemHttpResult>> SetMentors(Guid id, MentorsRequest request, [AsParameters] ReviewServices s)
+    {
+        var found = await s.FindAsync(id);
+        if (found is null) return NotFound();
+        if (found.Role == ReviewRole.Mentor) return Forbidden("Only the trainee or a coordinator chooses a review's mentors.");
+        var mentorIds = (request.UserIds ?? []).Distinct().ToList();
+        if (await CheckMentorsAsync(s, mentorIds) is { } problem) return problem;
+
+        await s.Db.ReviewMentors.Where(m => m.ReviewId == id).ExecuteDeleteAsync(s.Aborted);
+        s.Db.ReviewMentors.AddRange(mentorIds.Select(m => new ReviewMentor { ReviewId = id, UserId = m }));
+        await s.Db.SaveChangesAsync(s.Aborted);
+        return TypedResults.Ok(await s.Reader.ReadAsync(found.Review, found.Lesson, s.Aborted));
+    }
+
+    private static async Task<Results<Ok<StageChangedDto>, ProblemHttpResult>> ChangeStage(Guid id, StageRequest request, [AsParameters] ReviewServices s)
+    {
+        var found = await s.FindAsync(id);
+        if (found is null) return NotFound();
+        var to = request.Stage ?? "";
+        var comments = await s.Db.Comments.CountAsync(c => c.ReviewId == id && c.DeletedAt == null, s.Aborted);
+        var items = await s.Db.ActionItems.Where(i => i.ReviewId == id).Select(i => i.Status).ToListAsync(s.Aborted);
+        var rule = StageRules.Check(found.Review.Stage, to, found.Role, comments, items.Count, items.Count(i => i == ActionItemStatus.Open));
+        if (rule is { } broken) return Status(broken.Status, broken.Message);
+
+        var changed = await s.Changes.ApplyAsync(id, async (seq, now) =>
+        {
+            // Re-checked inside the transaction: two mentors pressing the button at once move it once.
+            var current = await s.Db.Reviews.Where(r => r.Id == id).Select(r => r.Stage).SingleAsync(s.Aborted);
+            if (current != found.Review.Stage) throw new ReviewConflictException($"Someone else just moved this review to {current}. Reload to see it.");
+            await s.Db.Reviews.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Stage, to), s.Aborted);
+            s.Db.StageChanges.Add(new StageChange { ReviewId = id, Stage = to, ByUserId = s.Caller.Id, At = now, Seq = seq });
+            var dto = new StageChangedDto(id, to, s.Caller.Id, now, seq);
+            return (dto, ReviewEventTypes.StageChanged, (object)dto);
+        }, s.Aborted);
+        return TypedResults.Ok(changed);
+    }
+
+    private static async Task<Results<Ok<List<ReviewEventDto>>, ProblemHttpResult>> Events(Guid id, long? afterSeq, [AsParameters] ReviewServices s)
+    {
+        if (await s.FindAsync(id) is null) return NotFound();
+        var after = afterSeq ?? 0;
+        var rows = await s.Db.ReviewEvents.Where(e => e.ReviewId == id && e.Seq > after).OrderBy(e => e.Seq).Take(1000).ToListAsync(s.Aborted);
+        return TypedResults.Ok(rows.Select(e => new ReviewEventDto(e.Seq, e.Type,
+            System.Text.Json.JsonDocument.Parse(e.Payload).RootElement.Clone(), e.At)).ToList());
+    }
+
+    private static async Task<ProblemHttpResult?> CheckMentorsAsync(ReviewServices s, List<Guid> mentorIds)
+    {
+        if (mentorIds.Count > 20) return BadRequest("A review can have at most 20 mentors.");
+        var found = await s.Db.Users.Where(u => mentorIds.Contains(u.Id)).Select(u => new { u.Id, u.Role }).ToListAsync(s.Aborted);
+        var notMentors = mentorIds.Except(found.Where(u => u.Role == Roles.Mentor).Select(u => u.Id)).ToList();
+        return notMentors.Count == 0 ? null
+            : BadRequest($"These people are not mentors: {string.Join(", ", notMentors)}. Pick mentors from GET /api/users?role=mentor.");
+    }
+}
+
+/// <summary>A write lost a race with another; answered as 409.</summary>
+public sealed class ReviewConflictException(string message) : Exception(message);

@@ -1,0 +1,50 @@
+using LessonReview.Core.Reviews;
+
+namespace LessonReview.Web.Reviews;
+
+/// <summary>
+/// Who may move a review, and when (README "Coaching cycle"):
+/// assigned mentors and coordinators move it, one stage at a time, forward or back;
+/// educate needs at least one comment; follow-up needs at least one action item;
+/// done needs every action item done or dropped. Trainees never move the stage.
+/// </summary>
+public static class StageRules
+{
+    /// <summary>Why this move is not allowed, as a sentence; null when it is.</summary>
+    /// <returns>(status, message): 403 when the caller may never do it, 409 when the review is not ready for it.</returns>
+    public static (int Status, string Message)? Check(string from, string to, ReviewRole role, int comments, int actionItems, int unresolvedActionItems)
+    {
+        if (!ReviewStages.All.Contains(to))
+            return (400, $"Stage must be one of: {string.Join(", ", ReviewStages.All)}.");
+        if (role == ReviewRole.Trainee)
+            return (403, "Only the review's mentors or a coordinator move it through the coaching cycle.");
+        var step = Index(to) - Index(from);
+        if (step == 0) return (409, $"The review is already in {to}.");
+        if (Math.Abs(step) != 1)
+            return (409, $"A review moves one stage at a time (observe → educate → follow-up → done); it is in {from}, so next is {Next(from)}.");
+        if (step < 0) return null; // stepping back re-opens the earlier stage
+        return to switch
+        {
+            ReviewStages.Educate when comments == 0 => (409, "Add at least one comment (an observation) before moving to educate."),
+            ReviewStages.FollowUp when actionItems == 0 => (409, "Agree at least one action item before moving to follow-up."),
+            ReviewStages.Done when unresolvedActionItems > 0 =>
+                (409, $"{unresolvedActionItems} action item(s) are still open: mark each done or dropped before closing the review."),
+            _ => null,
+        };
+    }
+
+    private static int Index(string stage) => ReviewStages.All.ToList().IndexOf(stage);
+
+    private static string Next(string stage) => Index(stage) + 1 < ReviewStages.All.Count ? ReviewStages.All[Index(stage) + 1] : "nothing (it is done)";
+}
+
+/// <summary>How the caller takes part in a review.</summary>
+public enum ReviewRole
+{
+    /// <summary>The trainee whose lesson it is.</summary>
+    Trainee,
+    /// <summary>A mentor assigned to the review.</summary>
+    Mentor,
+    /// <summary>A coordinator (sees and may change everything).</summary>
+    Coordinator,
+}

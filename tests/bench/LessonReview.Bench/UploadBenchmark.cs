@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using LessonReview.TestSupport;
+
+namespace LessonReview.Bench;
+
+/// <summary>
+/// A large upload through the real server process (tus PATCH over loopback): throughput against
+/// writing the same number of bytes to the same disk with `dd conv=fsync`, and the server's
+/// resident memory growth while it receives the file.
+/// </summary>
+internal static class UploadBenchmark
+{
+    public static async Task RunAsync(int runs, long bytes, string webDll)
+    {
+        Console.WriteLine($"== upload: {bytes / (1 << 20)} MiB, median of {runs}");
+        using var data = new TempFolder();
+        var ddTarget = data.File("dd.bin");
+        Task Dd() => Measure.RunAsync("dd", "if=/dev/zero", $"of={ddTarget}", "bs=1M", $"count={bytes >> 20}", "conv=fsync")
+            .ContinueWith(_ => File.Delete(ddTarget), TaskScheduler.Default);
+
+        var port = FreePort();
+        using var server = StartServer(webDll, data.File("app"), port);
+        try
+        {
+            using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+                Timeout = TimeSpan.FromMinutes(30),
+            };
+            await WaitUntilUpAsync(client);
+            (await client.PostAsJsonAsync("/api/session", new { email = "trainee@example.org", password = "bench-password" })).EnsureSuccessStatusCode();
+
+            server.Refresh();
+            var before = ResidentBytes(server.Id);
+            long peak = before;
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    peak = Math.Max(peak, ResidentBytes(server.Id));
+                    await Task.Delay(50);
+                }
+            });
+
+            // Interleaved pairs, so both sides see the same moment of a shared, noisy disk.
+            var pairs = new List<(double Dd, double Upload)>();
+            for (var i = 0; i < runs; i++)
+                pairs.Add((await Measure.MedianSecondsAsync(1, Dd), await Measure.MedianSecondsAsync(1, () => UploadAsync(client, bytes))));
+            await sampling.CancelAsync();
+            await sampler;
+
+            var dd = pairs.Select(p => p.Dd).Order().ElementAt(runs / 2);
+            var upload = pairs.Select(p => p.Upload).Order().ElementAt(runs / 2);
+            Measure.Report("tus upload through the server / dd fsync", upload, dd, "", true);
+            var throughputRatio = pairs.Select(p => p.Dd / p.Upload).Order().ElementAt(runs / 2);
+            Console.WriteLine($"{"upload throughput / dd (median of pairs)",-44} {throughputRatio,9:0.000}  goal >= 0.50  {(throughputRatio >= 0.5 ? "MET" : "NOT MET")}");
+            var growthMb = (peak - before) / (1024.0 * 1024);
+            Console.WriteLine($"{"server memory growth while receiving",-44} {growthMb,9:0.0} MB (from {before / (1024.0 * 1024):0} MB)  goal < 100 MB  {(growthMb < 100 ? "MET" : "NOT MET")}");
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task UploadAsync(HttpClient client, long bytes)
+    {
+        var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads");
+        create.Headers.Add("Tus-Resumable", "1.0.0");
+        create.Headers.Add("Upload-Length", bytes.ToString(CultureInfo.InvariantCulture));
+        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bench.bin")));
+        var created = await client.SendAsync(create);
+        created.EnsureSuccessStatusCode();
+        var location = created.Headers.Location!.ToString();
+
+        var patch = new HttpRequestMessage(HttpMethod.Patch, location);
+        patch.Headers.Add("Tus-Resumable", "1.0.0");
+        patch.Headers.Add("Upload-Offset", "0");
+        patch.Content = new StreamContent(new PatternStream(bytes), 1 << 20);
+        patch.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
+        patch.Content.Headers.ContentLength = bytes;
+        var response = await client.SendAsync(patch);
+        if (response.StatusCode != HttpStatusCode.NoContent) throw new InvalidOperationException($"PATCH answered {response.StatusCode}");
+        // Remove it again so the disk does not fill over several runs (processing fails fast on non-video bytes anyway).
+        await client.DeleteAsync(location.Replace("/api/uploads/", "/api/lessons/"));
+    }
+
+    private static Process StartServer(string webDll, string dataDirectory, int port)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { webDll, "--urls", $"http://127.0.0.1:{port}" }) info.ArgumentList.Add(argument);
+        info.WorkingDirectory = Path.GetDirectoryName(webDll)!;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["DataDirectory"] = dataDirectory;
+        info.Environment["Seed__Password"] = "bench-password";
+        info.Environment["Worker__Enabled"] = "false"; // measure receiving, not transcoding
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilUpAsync(HttpClient client)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                if ((await client.GetAsync("/alive")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("The web server did not start.");
+    }
+
+    private static long ResidentBytes(int pid)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        return 0;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Generates bytes without holding them: memory stays flat on the client side too.</summary>
+    private sealed class PatternStream(long length) : Stream
+    {
+        private static readonly byte[] Block = Enumerable.Range(0, 1 << 20).Select(i => (byte)(i * 31 + 7)).ToArray();
+        private long _position;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            for (var done = 0; done < n;)
+            {
+                var from = (int)((_position + done) % Block.Length);
+                var chunk = Math.Min(n - done, Block.Length - from);
+                Array.Copy(Block, from, buffer, offset + done, chunk);
+                done += chunk;
+            }
+            _position += n;
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
