@@ -105,6 +105,9 @@ public static class UploadsApi
         var lesson = await FindOwnUploadAsync(id, http, s);
         if (lesson is null) return UploadNotFound();
         if (IsExpired(lesson, s.Clock)) return UploadExpired();
+        // A PATCH that lost its client may still be writing its last block: report the offset once it settles.
+        using var held = await s.Locks.TryAcquireAsync(id, LockWait, http.RequestAborted);
+        if (held is null) return Problem(423, "This upload is still being written. Ask again in a moment.", "Upload busy");
         var stored = lesson.Status == LessonStatus.Uploading
             ? await s.Storage.GetLengthAsync(MediaKeys.Original(id), http.RequestAborted) ?? 0
             : lesson.UploadLength;

@@ -50,8 +50,18 @@ public class AppHost : WebApplicationFactory<Program>
     }
 
     /// <summary>A client with its own cookie jar, not signed in.</summary>
-    public HttpClient AnonymousClient() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+    public HttpClient AnonymousClient()
+    {
+        var cookies = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        _cookies.Add(client, cookies);
+        return client;
+    }
+
+    /// <summary>The Cookie header this client sends (to hand its session to a JS hub client).</summary>
+    public string CookieHeader(HttpClient client) => _cookies.TryGetValue(client, out var cookies) ? cookies.GetCookieHeader(BaseAddress) : "";
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> _cookies = new();
 
     /// <summary>A client signed in as <paramref name="email"/>.</summary>
     public async Task<HttpClient> SignInAsync(string email, string password = Password)

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using LessonReview.TestSupport;
+using LessonReview.Web.Accounts;
+using LessonReview.Web.Reviews;
+
+namespace LessonReview.Web.Tests.Support;
+
+/// <summary>An app with one ready lesson of the seeded trainee (next lesson 2026-12-01), ready to be reviewed.</summary>
+public sealed class ReviewHost : AppHost, IAsyncLifetime
+{
+    public Guid LessonId { get; private set; }
+    public Guid MentorId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var trainee = await TraineeAsync();
+        var bytes = await File.ReadAllBytesAsync(await TestClips.LandscapeH264Async());
+        var created = await Tus.CreateAsync(trainee, bytes.Length,
+            Tus.Metadata(("filename", "class.mp4"), ("title", "Unit 3"), ("lessonDate", "2026-11-20"), ("nextLessonDate", "2026-12-01")));
+        await Tus.PatchAsync(trainee, created.Headers.Location!.ToString(), 0, new ByteArrayContent(bytes));
+        LessonId = Guid.Parse(created.Headers.Location!.ToString().Split('/').Last());
+        Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, LessonId)).Status);
+        MentorId = (await (await MentorAsync()).GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The trainee opens a new review of the lesson with the seeded mentor.</summary>
+    public async Task<ReviewDto> OpenReviewAsync(HttpClient trainee, Guid? lessonId = null)
+    {
+        var response = await trainee.PostAsJsonAsync($"/api/lessons/{lessonId ?? LessonId}/reviews", new { mentorIds = new[] { MentorId } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ReviewDto>())!;
+    }
+
+    public static async Task<CommentDto> CommentAsync(HttpClient client, Guid reviewId, double at, string text, string kind = "observation")
+    {
+        var response = await client.PostAsJsonAsync($"/api/reviews/{reviewId}/comments", new { id = Guid.NewGuid(), atSeconds = at, kind, text });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<CommentDto>())!;
+    }
+}
