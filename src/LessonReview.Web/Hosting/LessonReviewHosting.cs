@@ -33,7 +33,11 @@ public static class LessonReviewHosting
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status));
         services.AddOpenApi();
-        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Lessons"));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Lessons");
+            o.Conventions.AuthorizeFolder("/Reviews");
+        });
         services.AddSignalR();
         services.AddSingleton<ILessonEventPublisher, HubLessonEventPublisher>();
         services.AddSingleton<IReviewEventPublisher, HubReviewEventPublisher>();

@@ -1,13 +1,20 @@
+using LessonReview.Core.Accounts;
+using LessonReview.Core.Data;
 using LessonReview.Web.Accounts;
 using LessonReview.Web.Lessons;
+using LessonReview.Web.Reviews;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LessonReview.Web.Pages.Lessons;
 
-public sealed class LessonDetailsModel(LessonAccess access) : PageModel
+public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews, ReviewReader reader, LessonReviewDb db) : PageModel
 {
     public LessonDto? Lesson { get; private set; }
     public bool CanDelete { get; private set; }
+    public bool CanOpenReview { get; private set; }
+    public IReadOnlyList<ReviewSummaryDto> Reviews { get; private set; } = [];
+    public IReadOnlyList<SessionApi.UserDto> Mentors { get; private set; } = [];
 
     public async Task OnGetAsync(Guid id)
     {
@@ -20,5 +27,10 @@ public sealed class LessonDetailsModel(LessonAccess access) : PageModel
         }
         Lesson = LessonDto.From(lesson);
         CanDelete = LessonAccess.CanDelete(caller, lesson);
+        CanOpenReview = CanDelete; // the lesson's trainee or a coordinator
+        Reviews = await reader.SummariesAsync(reviews.Visible(caller).Where(r => r.LessonId == id), HttpContext.RequestAborted);
+        if (CanOpenReview)
+            Mentors = await db.Users.Where(u => u.Role == Roles.Mentor).OrderBy(u => u.Name)
+                .Select(u => new SessionApi.UserDto(u.Id, u.Email, u.Name, u.Role)).ToListAsync(HttpContext.RequestAborted);
     }
 }

@@ -50,3 +50,15 @@ document.getElementById("delete")?.addEventListener("click", async () => {
   if (response.ok) window.location.href = "/lessons";
   else alert((await response.json()).detail ?? "The lesson could not be deleted.");
 });
+
+document.getElementById("open-review")?.addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const mentorIds = [...e.target.querySelectorAll('input[name="mentor"]:checked')].map((i) => i.value);
+  const response = await fetch(`/api/lessons/${lessonId}/reviews`, {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mentorIds }),
+  });
+  const error = document.getElementById("open-review-error");
+  if (response.ok) { window.location.href = `/reviews/${(await response.json()).id}`; return; }
+  error.textContent = (await response.json()).detail ?? "The review could not be opened.";
+  error.hidden = false;
+});

@@ -1,0 +1,19 @@
+using LessonReview.Web.Accounts;
+using LessonReview.Web.Reviews;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LessonReview.Web.Pages.Reviews;
+
+public sealed class ReviewsIndexModel(ReviewAccess access, ReviewReader reader, TimeProvider clock) : PageModel
+{
+    public Caller Caller { get; private set; } = null!;
+    public IReadOnlyList<ReviewSummaryDto> Reviews { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Caller = Caller.Of(User);
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Reviews = await reader.SummariesAsync(access.Visible(Caller), HttpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,377 @@
+// Review workspace: player, timeline markers, comments, stages, action items, presence.
+// State is kept by id and seq: REST responses and hub events are applied idempotently, and after a
+// reconnect (or a gap in seq) the page fetches /events?afterSeq=N, so nothing is lost or shown twice.
+import { connectHub, duration as clock } from "./format.js";
+import { loadStoryboard } from "./storyboard.js";
+
+const root = document.getElementById("workspace");
+const reviewId = root.dataset.reviewId;
+const me = root.dataset.userId;
+const role = root.dataset.role; // trainee | mentor | coordinator
+const video = document.getElementById("video");
+const $ = (id) => document.getElementById(id);
+const STAGES = ["observe", "educate", "follow-up", "done"];
+const KIND_LABEL = { observation: "Observation", strength: "Strength", suggestion: "Suggestion", question: "Question", note: "Note" };
+
+const state = { review: null, comments: new Map(), items: new Map(), lastSeq: 0, people: new Map() };
+let draft = { at: 0, end: null, parentId: null, editing: null };
+
+// ---------- applying changes ----------
+function apply(type, data, seq) {
+  switch (type) {
+    case "CommentAdded":
+    case "CommentUpdated": state.comments.set(data.id, data); break;
+    case "CommentDeleted": state.comments.delete(data.commentId); break;
+    case "StageChanged":
+      state.review.stage = data.stage;
+      if (!state.review.stageHistory.some((h) => h.at === data.at && h.stage === data.stage))
+        state.review.stageHistory.push({ stage: data.stage, byUserId: data.byUserId, at: data.at });
+      break;
+    case "ActionItemChanged":
+      if (data.reviewId === reviewId) state.items.set(data.id, data);
+      else state.review.previousActionItems = state.review.previousActionItems.map((i) => (i.id === data.id ? data : i));
+      break;
+  }
+  if (seq && data.reviewId === reviewId) state.lastSeq = Math.max(state.lastSeq, seq);
+}
+
+async function catchUp() {
+  const response = await fetch(`/api/reviews/${reviewId}/events?afterSeq=${state.lastSeq}`);
+  if (!response.ok) return;
+  for (const e of await response.json()) apply(e.type, e.data, e.seq);
+  render();
+}
+
+function onHubEvent(type) {
+  return (data) => {
+    const seq = data.seq;
+    if (seq && seq > state.lastSeq + 1) { catchUp(); return; } // a gap: fetch what was missed, in order
+    apply(type, data, seq);
+    render();
+  };
+}
+
+// ---------- rendering ----------
+function render() {
+  renderStages();
+  renderComments();
+  renderTimeline();
+  renderItems();
+}
+
+function renderStages() {
+  const stage = state.review.stage;
+  $("stages").replaceChildren(...STAGES.map((s) => {
+    const li = document.createElement("li");
+    li.textContent = s;
+    if (s === stage) { li.className = "current"; li.setAttribute("aria-current", "step"); }
+    return li;
+  }));
+  const actions = $("stage-actions");
+  actions.replaceChildren();
+  if (role !== "trainee") {
+    const i = STAGES.indexOf(stage);
+    if (i > 0) actions.append(button(`Back to ${STAGES[i - 1]}`, () => moveStage(STAGES[i - 1]), "secondary"));
+    if (i < STAGES.length - 1) actions.append(button(`Move to ${STAGES[i + 1]}`, () => moveStage(STAGES[i + 1])));
+  }
+  $("stage-history").replaceChildren(...state.review.stageHistory.map((h) => {
+    const li = document.createElement("li");
+    li.textContent = `${h.stage} · ${name(h.byUserId)} · ${new Date(h.at).toLocaleString()}`;
+    return li;
+  }));
+}
+
+function renderComments() {
+  const all = [...state.comments.values()];
+  const top = all.filter((c) => !c.parentId).sort((a, b) => a.atSeconds - b.atSeconds || a.createdAt.localeCompare(b.createdAt));
+  const replies = (id) => all.filter((c) => c.parentId === id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  $("comment-count").textContent = `(${all.length})`;
+  $("comments").replaceChildren(...top.map((c) => {
+    const li = commentItem(c);
+    const sub = document.createElement("ol");
+    sub.className = "replies";
+    sub.append(...replies(c.id).map(commentItem));
+    if (sub.children.length) li.append(sub);
+    return li;
+  }));
+}
+
+function commentItem(c) {
+  const li = document.createElement("li");
+  li.className = `comment kind-${c.kind}`;
+  li.dataset.commentId = c.id;
+  const time = button(c.endSeconds != null ? `${clock(c.atSeconds)}–${clock(c.endSeconds)}` : clock(c.atSeconds), () => seek(c.atSeconds), "time");
+  time.setAttribute("aria-label", `Play from ${clock(c.atSeconds)}`);
+  const kind = span(KIND_LABEL[c.kind] ?? c.kind, `badge kind-${c.kind}`);
+  const author = span(c.authorName, "author");
+  const text = document.createElement("p");
+  text.className = "text";
+  text.textContent = c.text; // never innerHTML: comments are shown exactly as typed
+  li.append(time, " ", kind, " ", author, text);
+  const tools = document.createElement("div");
+  tools.className = "tools";
+  if (!c.parentId) tools.append(button("Reply", () => startReply(c), "link"));
+  if (c.authorId === me) {
+    tools.append(button("Edit", () => startEdit(c), "link"), button("Delete", () => removeComment(c), "link"));
+  } else if (role === "coordinator") {
+    tools.append(button("Delete", () => removeComment(c), "link"));
+  }
+  if (role === "trainee" && c.authorId !== me) {
+    if (c.acknowledgedAt) tools.append(span("✓ acknowledged", "hint"));
+    else tools.append(button("Acknowledge", () => acknowledge(c), "link"));
+  }
+  li.append(tools);
+  return li;
+}
+
+function renderTimeline() {
+  const total = Number(root.dataset.duration) || video.duration || 1;
+  const timeline = $("timeline");
+  timeline.replaceChildren(...[...state.comments.values()].filter((c) => !c.parentId).map((c) => {
+    const marker = document.createElement("button");
+    marker.type = "button";
+    marker.className = `marker kind-${c.kind}${c.endSeconds != null ? " range" : ""}`;
+    marker.style.left = `${(c.atSeconds / total) * 100}%`;
+    if (c.endSeconds != null) marker.style.width = `${((c.endSeconds - c.atSeconds) / total) * 100}%`;
+    marker.title = `${clock(c.atSeconds)} ${KIND_LABEL[c.kind]}: ${c.text}`;
+    marker.setAttribute("aria-label", `${KIND_LABEL[c.kind]} at ${clock(c.atSeconds)}`);
+    marker.addEventListener("click", () => seek(c.atSeconds));
+    return marker;
+  }));
+}
+
+function renderItems() {
+  const items = [...state.items.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  $("action-items").replaceChildren(...(items.length ? items.map(itemRow) : [emptyRow("No action items yet.")]));
+  const previous = state.review.previousActionItems ?? [];
+  $("previous-section").hidden = previous.length === 0;
+  $("previous-items").replaceChildren(...previous.filter((i) => i.status === "open").map(itemRow));
+}
+
+function itemRow(item) {
+  const li = document.createElement("li");
+  li.className = `action-item status-${item.status}`;
+  li.dataset.itemId = item.id;
+  const text = span(item.text, "text");
+  const due = span(item.dueDate ? ` · due ${item.dueDate}` : "", "hint");
+  const status = document.createElement("select");
+  status.setAttribute("aria-label", `Status of: ${item.text}`);
+  for (const s of ["open", "done", "dropped"]) status.append(new Option(s, s, false, s === item.status));
+  status.addEventListener("change", () => updateItem(item, { status: status.value }));
+  li.append(text, due, " ", status);
+  for (const id of item.commentIds ?? []) {
+    const c = state.comments.get(id);
+    if (c) li.append(" ", button(`▶ ${clock(c.atSeconds)}`, () => seek(c.atSeconds), "link"));
+  }
+  if (role === "trainee") {
+    if (item.acknowledgedAt) li.append(span(" ✓ acknowledged", "hint"));
+    else li.append(" ", button("Acknowledge", () => updateItem(item, { acknowledged: true }), "link"));
+  }
+  return li;
+}
+
+// ---------- actions ----------
+async function send(method, url, body) {
+  const response = await fetch(url, {
+    method, headers: body ? { "Content-Type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined,
+  });
+  if (response.ok) return response.status === 204 ? null : response.json();
+  let detail = `The server answered ${response.status}.`;
+  try { detail = (await response.json()).detail ?? detail; } catch { /* not JSON */ }
+  throw new Error(detail);
+}
+
+async function moveStage(stage) {
+  showError("stage-error", "");
+  try { const change = await send("POST", `/api/reviews/${reviewId}/stage`, { stage }); apply("StageChanged", change, change.seq); render(); }
+  catch (e) { showError("stage-error", e.message); }
+}
+
+async function submitComment(event) {
+  event.preventDefault();
+  const text = $("comment-text").value;
+  if (!text.trim()) return showError("comment-error", "Write something in the comment first.");
+  showError("comment-error", "");
+  try {
+    let saved;
+    if (draft.editing) {
+      saved = await send("PATCH", `/api/reviews/${reviewId}/comments/${draft.editing}`, { text, kind: $("comment-kind").value });
+      apply("CommentUpdated", saved, saved.seq);
+    } else {
+      // The id is chosen here, so a retry after a dropped connection cannot post twice.
+      saved = await send("POST", `/api/reviews/${reviewId}/comments`, {
+        id: crypto.randomUUID(), atSeconds: draft.at, endSeconds: draft.end, kind: $("comment-kind").value, text, parentId: draft.parentId,
+      });
+      apply("CommentAdded", saved, saved.seq);
+    }
+    resetDraft();
+    render();
+  } catch (e) { showError("comment-error", e.message); }
+}
+
+async function removeComment(c) {
+  if (!confirm("Delete this comment for everyone?")) return;
+  try { await send("DELETE", `/api/reviews/${reviewId}/comments/${c.id}`); state.comments.delete(c.id); render(); }
+  catch (e) { alert(e.message); }
+}
+
+async function acknowledge(c) {
+  try { const saved = await send("POST", `/api/reviews/${reviewId}/comments/${c.id}/acknowledge`); apply("CommentUpdated", saved, saved.seq); render(); }
+  catch (e) { alert(e.message); }
+}
+
+async function updateItem(item, change) {
+  try { const saved = await send("PATCH", `/api/reviews/${reviewId}/action-items/${item.id}`, change); apply("ActionItemChanged", saved, saved.seq); render(); }
+  catch (e) { alert(e.message); render(); }
+}
+
+async function addItem(event) {
+  event.preventDefault();
+  showError("action-error", "");
+  const text = $("action-text").value.trim();
+  if (!text) return showError("action-error", "Write what the trainee should do next time.");
+  try {
+    const linked = draft.parentId ? [draft.parentId] : [];
+    const saved = await send("POST", `/api/reviews/${reviewId}/action-items`, { text, dueDate: $("action-due").value || null, commentIds: linked });
+    apply("ActionItemChanged", saved, saved.seq);
+    $("action-text").value = "";
+    render();
+  } catch (e) { showError("action-error", e.message); }
+}
+
+// ---------- comment drafting ----------
+function commentHere() {
+  video.pause();
+  draft.at = Math.round(video.currentTime * 10) / 10;
+  showDraftTime();
+  $("comment-text").focus();
+}
+
+function startReply(c) {
+  resetDraft();
+  draft.parentId = c.id;
+  draft.at = c.atSeconds;
+  $("reply-to").hidden = false;
+  $("reply-to").textContent = `Replying to ${c.authorName} at ${clock(c.atSeconds)}`;
+  showDraftTime();
+  $("comment-text").focus();
+}
+
+function startEdit(c) {
+  resetDraft();
+  draft.editing = c.id;
+  draft.at = c.atSeconds;
+  draft.end = c.endSeconds;
+  $("comment-text").value = c.text;
+  $("comment-kind").value = c.kind;
+  showDraftTime();
+  $("comment-text").focus();
+}
+
+function resetDraft() {
+  draft = { at: Math.round(video.currentTime * 10) / 10, end: null, parentId: null, editing: null };
+  $("comment-text").value = "";
+  $("reply-to").hidden = true;
+  showDraftTime();
+}
+
+function showDraftTime() {
+  $("comment-at").textContent = clock(draft.at);
+  $("comment-range").textContent = draft.end != null ? `–${clock(draft.end)}` : "";
+}
+
+function markIn() { draft.at = Math.round(video.currentTime * 10) / 10; if (draft.end != null && draft.end <= draft.at) draft.end = null; showDraftTime(); }
+function markOut() { const t = Math.round(video.currentTime * 10) / 10; if (t > draft.at) draft.end = t; showDraftTime(); }
+
+// ---------- player ----------
+function seek(seconds) {
+  video.currentTime = seconds;
+  video.focus({ preventScroll: true });
+}
+
+const FRAME = 1 / 30;
+document.addEventListener("keydown", (e) => {
+  const typing = ["INPUT", "TEXTAREA", "SELECT"].includes(document.activeElement?.tagName);
+  if (typing) {
+    if (e.key === "Escape") document.activeElement.blur();
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && document.activeElement.id === "comment-text") $("comment-form").requestSubmit();
+    return;
+  }
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const actions = {
+    k: () => (video.paused ? video.play() : video.pause()),
+    " ": () => (video.paused ? video.play() : video.pause()),
+    j: () => (video.currentTime = Math.max(0, video.currentTime - 5)),
+    l: () => (video.currentTime = Math.min(video.duration || Infinity, video.currentTime + 5)),
+    ",": () => { video.pause(); video.currentTime = Math.max(0, video.currentTime - FRAME); },
+    ".": () => { video.pause(); video.currentTime += FRAME; },
+    c: commentHere,
+    i: markIn,
+    o: markOut,
+  };
+  const action = actions[e.key];
+  if (action) { e.preventDefault(); action(); }
+});
+
+video.addEventListener("timeupdate", () => { if (!draft.editing && !draft.parentId && document.activeElement?.id !== "comment-text") { draft.at = Math.round(video.currentTime * 10) / 10; showDraftTime(); } });
+$("speed").addEventListener("change", () => (video.playbackRate = Number($("speed").value)));
+$("comment-text").addEventListener("focus", () => video.pause());
+$("comment-form").addEventListener("submit", submitComment);
+$("action-form").addEventListener("submit", addItem);
+$("mark-in").addEventListener("click", markIn);
+$("mark-out").addEventListener("click", markOut);
+$("clear-range").addEventListener("click", () => { draft.end = null; showDraftTime(); });
+
+// ---------- helpers ----------
+function button(label, onClick, className = "") {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = label;
+  if (className) b.className = className;
+  b.addEventListener("click", onClick);
+  return b;
+}
+function span(text, className) { const s = document.createElement("span"); s.textContent = text; s.className = className; return s; }
+function emptyRow(text) { const li = document.createElement("li"); li.className = "hint"; li.textContent = text; return li; }
+function showError(id, message) { $(id).textContent = message; $(id).hidden = !message; }
+function name(userId) { return state.people.get(userId) ?? "someone"; }
+
+// ---------- start ----------
+async function load() {
+  const [review, users] = await Promise.all([
+    fetch(`/api/reviews/${reviewId}`).then((r) => r.json()),
+    fetch(`/api/users`).then((r) => (r.ok ? r.json() : [])),
+  ]);
+  state.review = review;
+  state.lastSeq = review.seq;
+  state.comments = new Map(review.comments.map((c) => [c.id, c]));
+  state.items = new Map(review.actionItems.map((i) => [i.id, i]));
+  for (const u of users) state.people.set(u.id, u.name);
+  state.people.set(review.traineeId, review.traineeName);
+  for (const c of review.comments) state.people.set(c.authorId, c.authorName);
+  render();
+}
+
+await load();
+const start = new URLSearchParams(location.search).get("t");
+if (start) video.addEventListener("loadedmetadata", () => seek(Number(start)), { once: true });
+
+const join = async (connection) => {
+  await connection.invoke("JoinReview", reviewId);
+  $("connection").textContent = "";
+  await catchUp();
+};
+try {
+  const connection = await connectHub(join);
+  for (const type of ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged"]) connection.on(type, onHubEvent(type));
+  connection.on("PresenceChanged", (p) => {
+    for (const v of p.viewers) state.people.set(v.userId, v.name);
+    $("presence").textContent = `Watching now: ${p.viewers.map((v) => `${v.name} (${v.role})`).join(", ")}`;
+  });
+  connection.onreconnecting(() => ($("connection").textContent = "Connection lost, reconnecting… your comments are safe."));
+  connection.onclose(() => ($("connection").textContent = "Disconnected. Reload the page to see new comments."));
+  await join(connection);
+} catch (e) {
+  $("connection").textContent = "Live updates are unavailable; reload to see new comments.";
+}
+loadStoryboard(video, $("timeline"), $("preview"), $("preview-image"), $("preview-time"));
