@@ -1,22 +1,23 @@
 using LessonReview.Bench;
 
-// Usage: dotnet run -c Release --project tests/bench/LessonReview.Bench -- [pipeline|upload|all]
-//        [--runs N] [--seconds S] [--upload-mib M] [--web-dll PATH]
+// Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|upload|comments|all]
+//        [--runs N] [--seconds S] [--upload-mib M] [--comments N] [--rate R] [--web-dll PATH]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 string? Option(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
 var runs = int.Parse(Option("runs") ?? "5");
 
 if (what is "pipeline" or "all")
     await PipelineBenchmark.RunAsync(runs, int.Parse(Option("seconds") ?? "60"));
-if (what is "upload" or "all")
+var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../.."));
+var dll = Option("web-dll") ?? Path.Combine(root, "src/LessonReview.Web/bin/Release/net10.0/LessonReview.Web.dll");
+if (what is "upload" or "comments" or "all" && !File.Exists(dll))
 {
-    var dll = Option("web-dll") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory,
-        "../../../../../../src/LessonReview.Web/bin/Release/net10.0/LessonReview.Web.dll"));
-    if (!File.Exists(dll))
-    {
-        Console.Error.WriteLine($"Build the web app first: dotnet build -c Release src/LessonReview.Web (looked for {dll})");
-        return 2;
-    }
-    await UploadBenchmark.RunAsync(runs, long.Parse(Option("upload-mib") ?? "2048") << 20, dll);
+    Console.Error.WriteLine($"Build the web app first: dotnet build -c Release src/LessonReview.Web (looked for {dll})");
+    return 2;
 }
+if (what is "upload" or "all")
+    await UploadBenchmark.RunAsync(runs, long.Parse(Option("upload-mib") ?? "2048") << 20, dll);
+if (what is "comments" or "all")
+    await CommentLatencyBenchmark.RunAsync(Math.Min(runs, 3), int.Parse(Option("comments") ?? "300"), int.Parse(Option("rate") ?? "25"),
+        dll, Path.Combine(root, "src/LessonReview.Web/node_modules"));
 return 0;

@@ -23,27 +23,21 @@ internal static class UploadBenchmark
         Task Dd() => Measure.RunAsync("dd", "if=/dev/zero", $"of={ddTarget}", "bs=1M", $"count={bytes >> 20}", "conv=fsync")
             .ContinueWith(_ => File.Delete(ddTarget), TaskScheduler.Default);
 
-        var port = FreePort();
-        using var server = StartServer(webDll, data.File("app"), port);
-        try
+        using var server = await AppProcess.StartAsync(webDll, data.File("app"), new Dictionary<string, string>
         {
-            using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
-            {
-                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-                Timeout = TimeSpan.FromMinutes(30),
-            };
-            await WaitUntilUpAsync(client);
-            (await client.PostAsJsonAsync("/api/session", new { email = "trainee@example.org", password = "bench-password" })).EnsureSuccessStatusCode();
-
-            server.Refresh();
-            var before = ResidentBytes(server.Id);
+            ["Worker__Enabled"] = "false", // measure receiving, not transcoding
+        });
+        var (client, _) = await server.SignInAsync("trainee@example.org");
+        using (client)
+        {
+            var before = server.ResidentBytes();
             long peak = before;
             using var sampling = new CancellationTokenSource();
             var sampler = Task.Run(async () =>
             {
                 while (!sampling.IsCancellationRequested)
                 {
-                    peak = Math.Max(peak, ResidentBytes(server.Id));
+                    peak = Math.Max(peak, server.ResidentBytes());
                     await Task.Delay(50);
                 }
             });
@@ -62,10 +56,6 @@ internal static class UploadBenchmark
             Console.WriteLine($"{"upload throughput / dd (median of pairs)",-44} {throughputRatio,9:0.000}  goal >= 0.50  {(throughputRatio >= 0.5 ? "MET" : "NOT MET")}");
             var growthMb = (peak - before) / (1024.0 * 1024);
             Console.WriteLine($"{"server memory growth while receiving",-44} {growthMb,9:0.0} MB (from {before / (1024.0 * 1024):0} MB)  goal < 100 MB  {(growthMb < 100 ? "MET" : "NOT MET")}");
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
         }
     }
 
@@ -91,52 +81,9 @@ internal static class UploadBenchmark
         await client.DeleteAsync(location.Replace("/api/uploads/", "/api/lessons/"));
     }
 
-    private static Process StartServer(string webDll, string dataDirectory, int port)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { webDll, "--urls", $"http://127.0.0.1:{port}" }) info.ArgumentList.Add(argument);
-        info.WorkingDirectory = Path.GetDirectoryName(webDll)!;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["DataDirectory"] = dataDirectory;
-        info.Environment["Seed__Password"] = "bench-password";
-        info.Environment["Worker__Enabled"] = "false"; // measure receiving, not transcoding
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
 
-    private static async Task WaitUntilUpAsync(HttpClient client)
-    {
-        for (var i = 0; i < 120; i++)
-        {
-            try
-            {
-                if ((await client.GetAsync("/alive")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException("The web server did not start.");
-    }
 
-    private static long ResidentBytes(int pid)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        return 0;
-    }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Generates bytes without holding them: memory stays flat on the client side too.</summary>
     private sealed class PatternStream(long length) : Stream

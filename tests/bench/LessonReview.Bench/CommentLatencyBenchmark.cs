@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using LessonReview.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LessonReview.Bench;
+
+/// <summary>
+/// Live comments: 50 reviews × 4 viewers on the real JS SignalR client; comments posted through the
+/// API (authorization, validation, a database transaction, then the broadcast). Baseline, same run:
+/// an HTTP POST to a minimal endpoint that broadcasts the body to the group with no authorization
+/// and no database (DESIGN.md).
+/// </summary>
+internal static class CommentLatencyBenchmark
+{
+    private const int Reviews = 50;
+    private const int ViewersPerReview = 4;
+
+    public static async Task RunAsync(int runs, int comments, int ratePerSecond, string webDll, string nodeModules)
+    {
+        Console.WriteLine($"== live comments: {Reviews} reviews × {ViewersPerReview} viewers, {comments} comments at {ratePerSecond}/s, median of {runs} runs");
+        using var data = new TempFolder();
+        var appData = data.File("app");
+        // A second mentor, so the four viewers of each review are four different people.
+        await Measure.RunAsync("dotnet", webDll, "users", "add", "--email", "mentor2@example.org", "--password", AppProcess.Password,
+            "--role", "mentor", "--name", "Second Mentor", "--DataDirectory", appData);
+        using var app = await AppProcess.StartAsync(webDll, appData, new Dictionary<string, string>
+        {
+            ["RateLimits__WriteBurst"] = "1000000", ["RateLimits__WritesPerTenSeconds"] = "1000000",
+        });
+        var viewers = new List<string>();
+        var ids = new List<Guid>();
+        foreach (var email in new[] { "trainee@example.org", "mentor@example.org", "coordinator@example.org", "mentor2@example.org" })
+        {
+            var (client, cookie) = await app.SignInAsync(email);
+            viewers.Add(cookie);
+            ids.Add((await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid());
+        }
+        var (trainee, _) = await app.SignInAsync("trainee@example.org");
+        var reviewIds = await PrepareReviewsAsync(trainee, [ids[1], ids[3]]);
+
+        await using var baseline = await BaselineServer.StartAsync();
+        var appRuns = new List<Result>();
+        var baseRuns = new List<Result>();
+        for (var i = 0; i < runs; i++)
+        {
+            appRuns.Add(await MeasureAsync(nodeModules, new
+            {
+                baseUrl = app.BaseAddress.ToString().TrimEnd('/'), hubPath = "/hubs/review", joinMethod = "JoinReview",
+                postPath = "/api/reviews/{id}/comments", cookies = viewers, posterCookie = viewers[1],
+                reviews = reviewIds, viewersPerReview = ViewersPerReview, comments, ratePerSecond,
+            }));
+            baseRuns.Add(await MeasureAsync(nodeModules, new
+            {
+                baseUrl = baseline.BaseAddress, hubPath = "/hubs/baseline", joinMethod = "JoinReview",
+                postPath = "/broadcast/{id}", cookies = new[] { "" }, posterCookie = "",
+                reviews = reviewIds, viewersPerReview = ViewersPerReview, comments, ratePerSecond,
+            }));
+        }
+        var a = Median(appRuns);
+        var b = Median(baseRuns);
+        Console.WriteLine($"{"app: p50 / p99 post-to-receive",-44} {a.P50,7:0.0} ms / {a.P99,7:0.0} ms  ({a.Samples} samples, {a.Missing} missing)");
+        Console.WriteLine($"{"baseline: p50 / p99 post-to-receive",-44} {b.P50,7:0.0} ms / {b.P99,7:0.0} ms  ({b.Samples} samples, {b.Missing} missing)");
+        Console.WriteLine($"{"p99 under 100 ms",-44} {a.P99,7:0.0} ms  {(a.P99 < 100 ? "MET" : "NOT MET")}");
+        Console.WriteLine($"{"p99 app / p99 baseline",-44} {a.P99 / b.P99,7:0.00}  goal <= 3  {(a.P99 / b.P99 <= 3 ? "MET" : "NOT MET")}");
+    }
+
+    private static async Task<List<Guid>> PrepareReviewsAsync(HttpClient trainee, Guid[] mentors)
+    {
+        var clip = await File.ReadAllBytesAsync(await TestClips.LandscapeH264Async());
+        var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads");
+        create.Headers.Add("Tus-Resumable", "1.0.0");
+        create.Headers.Add("Upload-Length", clip.Length.ToString());
+        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bench.mp4")));
+        var location = (await trainee.SendAsync(create)).Headers.Location!.ToString();
+        var patch = new HttpRequestMessage(HttpMethod.Patch, location) { Content = new ByteArrayContent(clip) };
+        patch.Headers.Add("Tus-Resumable", "1.0.0");
+        patch.Headers.Add("Upload-Offset", "0");
+        patch.Content.Headers.ContentType = new("application/offset+octet-stream");
+        (await trainee.SendAsync(patch)).EnsureSuccessStatusCode();
+        var lessonId = location.Split('/').Last();
+        for (var i = 0; i < 600; i++)
+        {
+            var status = (await trainee.GetFromJsonAsync<JsonElement>($"/api/lessons/{lessonId}")).GetProperty("status").GetString();
+            if (status == "ready") break;
+            if (status == "failed") throw new InvalidOperationException("The benchmark lesson failed to process.");
+            await Task.Delay(100);
+        }
+        var reviews = new List<Guid>();
+        for (var i = 0; i < Reviews; i++)
+        {
+            var response = await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = mentors });
+            response.EnsureSuccessStatusCode();
+            reviews.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+        return reviews;
+    }
+
+    private sealed record Result(int Samples, int Missing, double P50, double P99);
+
+    private static Result Median(List<Result> runs)
+    {
+        var byP99 = runs.OrderBy(r => r.P99).ToList();
+        return byP99[runs.Count / 2];
+    }
+
+    private static async Task<Result> MeasureAsync(string nodeModules, object config)
+    {
+        var info = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "comments-latency.cjs"));
+        info.Environment["NODE_PATH"] = nodeModules;
+        using var node = Process.Start(info)!;
+        await node.StandardInput.WriteAsync(JsonSerializer.Serialize(config));
+        node.StandardInput.Close();
+        var output = node.StandardOutput.ReadToEndAsync();
+        var error = node.StandardError.ReadToEndAsync();
+        await node.WaitForExitAsync();
+        if (node.ExitCode != 0) throw new InvalidOperationException($"The latency client failed: {await error}");
+        var result = JsonDocument.Parse(await output).RootElement;
+        return new Result(result.GetProperty("samples").GetInt32(), result.GetProperty("missing").GetInt32(),
+            result.GetProperty("p50").GetDouble(), result.GetProperty("p99").GetDouble());
+    }
+
+    /// <summary>The baseline: a hub with groups and a POST that broadcasts its body. No auth, no database.</summary>
+    private sealed class BaselineServer : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private BaselineServer(WebApplication app, string baseAddress) => (_app, BaseAddress) = (app, baseAddress);
+        public string BaseAddress { get; }
+
+        public static async Task<BaselineServer> StartAsync()
+        {
+            var port = AppProcess.FreePort();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            builder.Services.AddSignalR();
+            var app = builder.Build();
+            app.UseWebSockets();
+            app.MapHub<BaselineHub>("/hubs/baseline");
+            app.MapPost("/broadcast/{group}", async (string group, HttpRequest request, IHubContext<BaselineHub> hub) =>
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                await hub.Clients.Group(group).SendAsync("CommentAdded", body.RootElement.Clone());
+                return Results.NoContent();
+            });
+            await app.StartAsync();
+            return new BaselineServer(app, $"http://127.0.0.1:{port}");
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+
+    private sealed class BaselineHub : Hub
+    {
+        public Task JoinReview(string reviewId) => Groups.AddToGroupAsync(Context.ConnectionId, reviewId);
+    }
+}
