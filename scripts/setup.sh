@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and builds everything LessonReview needs on a fresh Debian 12 machine with the .NET 10
-# SDK and Node 20: ffmpeg, Chromium (browser tests), CJK fonts, npm packages, NuGet restore, build.
+# SDK and Node 20: ffmpeg, Chromium (browser tests), CJK fonts, npm packages (front-end libraries,
+# and Azurite, which the tests start themselves on loopback), NuGet restore, build.
 # Safe to run again: each step skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +17,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-echo "setup: front-end packages"
+echo "setup: front-end packages and test tools (Azurite)"
 (cd src/LessonReview.Web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build)
+(cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
 
 echo "setup: restore and build"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

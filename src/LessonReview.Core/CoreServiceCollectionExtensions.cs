@@ -1,6 +1,7 @@
 using LessonReview.Core.Data;
 using LessonReview.Core.Processing;
 using LessonReview.Core.Storage;
+using LessonReview.Core.Storage.Azure;
 using LessonReview.Media;
 using LessonReview.Media.Playback;
 using LessonReview.Media.Probing;
@@ -19,11 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddLessonReviewData(configuration, dataDirectory);
 
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (!string.Equals(storage.Provider, StorageOptions.Local, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not available in this build. Use Local.");
-        services.AddSingleton<IMediaStorage>(new LocalMediaStorage(Path.Combine(dataDirectory, "media")));
+        services.AddMediaStorage(configuration, dataDirectory);
 
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section)
             .Validate(o => o.MaxHeight >= 144, "Media:MaxHeight must be at least 144.")
@@ -47,5 +44,29 @@ public static class CoreServiceCollectionExtensions
         if (configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)
             services.AddHostedService<ProcessingWorker>();
         return services;
+    }
+
+    /// <summary><c>Storage:Provider</c> Local (a folder under the data directory) or Azure (Blob Storage over REST).</summary>
+    private static void AddMediaStorage(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (string.Equals(storage.Provider, StorageOptions.Local, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IMediaStorage>(new LocalMediaStorage(Path.Combine(dataDirectory, "media")));
+            return;
+        }
+        if (!string.Equals(storage.Provider, StorageOptions.Azure, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not known. Use Local or Azure.");
+
+        var azure = configuration.GetSection(AzureStorageOptions.Section).Get<AzureStorageOptions>() ?? new AzureStorageOptions();
+        if (string.IsNullOrWhiteSpace(azure.ConnectionString))
+            throw new InvalidOperationException("Storage:Provider is Azure but Storage:Azure:ConnectionString is not set. " +
+                "Set it to the storage account's connection string (UseDevelopmentStorage=true for Azurite).");
+        var account = AzureStorageAccount.Parse(azure.ConnectionString);
+        services.AddSingleton(azure);
+        services.AddSingleton(sp => new AzureBlobClient(account,
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMediaStorage>(sp => new AzureMediaStorage(sp.GetRequiredService<AzureBlobClient>(), azure.Container, azure.AllowedOrigins));
     }
 }

@@ -36,6 +36,15 @@ public interface IMediaStorage
     /// <summary>Deletes every key that starts with <paramref name="prefix"/>.</summary>
     Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A URL the browser can read the blob from directly for <paramref name="lifetime"/> (a SAS URL),
+    /// or null when the application must stream it itself (local folder).
+    /// </summary>
+    Uri? GetReadUrl(string key, TimeSpan lifetime);
+
+    /// <summary>Prepares storage at start-up (folder, or container and CORS); throws with a clear message when it cannot.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Throws with a clear message when storage cannot be used.</summary>
     Task CheckHealthAsync(CancellationToken cancellationToken = default);
 }

@@ -72,6 +72,10 @@ public sealed class LocalMediaStorage(string root) : IMediaStorage
         return Task.CompletedTask;
     }
 
+    public Uri? GetReadUrl(string key, TimeSpan lifetime) => null;
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => CheckHealthAsync(cancellationToken);
+
     public Task CheckHealthAsync(CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Root);

@@ -74,10 +74,19 @@ public static class LessonReviewHosting
         return builder;
     }
 
-    /// <summary>Migrates the database and, in Development, resets the demo accounts.</summary>
+    /// <summary>Checks media storage, migrates the database and, in Development, resets the demo accounts.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<Core.Storage.IMediaStorage>().InitializeAsync();
+        }
+        catch (Exception e)
+        {
+            // Fail at start-up, with the reason, rather than on the first upload.
+            throw new InvalidOperationException($"Media storage is not usable: {e.Message}", e);
+        }
         await scope.ServiceProvider.GetRequiredService<LessonReviewDb>().MigrateAsync();
         if (app.Environment.IsDevelopment())
             await DevelopmentSeed.RunAsync(scope.ServiceProvider.GetRequiredService<AccountService>(), app.Configuration, app.Logger);

@@ -54,7 +54,10 @@ public static partial class LessonsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Media(
+    /// <summary>How long a direct media URL stays valid: a 45-minute lesson can be watched several times over.</summary>
+    internal static readonly TimeSpan ReadUrlLifetime = TimeSpan.FromHours(6);
+
+    private static async Task<Results<FileStreamHttpResult, RedirectHttpResult, ProblemHttpResult>> Media(
         Guid id, string file, LessonAccess access, IMediaStorage storage, HttpContext http, CancellationToken cancellationToken)
     {
         var lesson = await access.FindVisibleAsync(Caller.Of(http.User), id, cancellationToken);
@@ -64,6 +67,13 @@ public static partial class LessonsApi
         if (lesson.Status != LessonStatus.Ready)
             return TypedResults.Problem($"This lesson is still {lesson.Status}; its video appears when processing is done.", statusCode: StatusCodes.Status404NotFound);
 
+        // Blob storage serves the bytes itself (Range requests included) through a read-only SAS URL.
+        // The storyboard VTT stays with the app so its relative sprite links resolve to these URLs.
+        if (file != PlaybackPipeline.StoryboardVttFileName && storage.GetReadUrl(MediaKeys.Output(id, file), ReadUrlLifetime) is { } direct)
+        {
+            http.Response.Headers.CacheControl = "private, no-store";
+            return TypedResults.Redirect(direct.ToString());
+        }
         var stream = await storage.OpenReadAsync(MediaKeys.Output(id, file), cancellationToken);
         if (stream is null) return TypedResults.Problem($"This lesson has no file called '{file}'.", statusCode: StatusCodes.Status404NotFound);
         http.Response.Headers.CacheControl = "private, max-age=3600";

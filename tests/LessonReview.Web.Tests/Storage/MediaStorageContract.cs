@@ -1,0 +1,202 @@
+using System.Net;
+using System.Net.Http.Headers;
+using LessonReview.Core.Storage;
+using LessonReview.Core.Storage.Azure;
+using LessonReview.TestSupport;
+
+namespace LessonReview.Web.Tests.Storage;
+
+/// <summary>
+/// What every media storage must do, run unchanged against the local folder and against real
+/// Azurite: write, ranged read, block staging and commit, resume after a restart, delete,
+/// direct read URLs, missing blobs.
+/// </summary>
+public abstract class MediaStorageContract
+{
+    private static readonly HttpClient Http = new();
+
+    /// <summary>A fresh storage object over the same place (as after a web-server restart).</summary>
+    protected abstract Task<IMediaStorage> OpenAsync();
+
+    protected static byte[] Bytes(int length, int seed = 1) => Enumerable.Range(0, length).Select(i => (byte)(i * 7 + seed)).ToArray();
+
+    [Fact]
+    public async Task Missing_media_is_reported_as_missing()
+    {
+        var storage = await OpenAsync();
+        var key = $"lessons/{Guid.NewGuid():N}/video.mp4";
+
+        Assert.Null(await storage.GetLengthAsync(key));
+        Assert.Null(await storage.OpenReadAsync(key));
+        await Assert.ThrowsAsync<FileNotFoundException>(() => storage.GetLocalFileAsync(key));
+    }
+
+    [Fact]
+    public async Task A_written_file_reads_back_whole_and_by_range()
+    {
+        var storage = await OpenAsync();
+        var key = $"lessons/{Guid.NewGuid():N}/poster.jpg";
+        using var folder = new TempFolder();
+        var content = Bytes(100_000);
+        await File.WriteAllBytesAsync(folder.File("in"), content);
+
+        await storage.PutFileAsync(key, folder.File("in"), "image/jpeg");
+
+        Assert.Equal(content.Length, await storage.GetLengthAsync(key));
+        await using (var local = await storage.GetLocalFileAsync(key))
+            Assert.Equal(content, await File.ReadAllBytesAsync(local.Path));
+        Assert.Equal(content[1000..2000], await ReadRangeAsync(storage, key, 1000, 1999));
+    }
+
+    [Fact]
+    public async Task Staged_upload_in_several_pieces_commits_to_the_same_bytes()
+    {
+        var storage = await OpenAsync();
+        var key = $"lessons/{Guid.NewGuid():N}/original";
+        var content = Bytes(AzureMediaStorage.BlockBytes + 300_000, seed: 3); // more than one block
+
+        var after1 = await storage.AppendAsync(key, 0, new MemoryStream(content[..5000]));
+        var after2 = await storage.AppendAsync(key, after1, new MemoryStream(content[5000..]));
+        var wrong = await Assert.ThrowsAsync<UploadOffsetMismatchException>(() => storage.AppendAsync(key, 10, new MemoryStream(content[..10])));
+        await storage.CompleteUploadAsync(key);
+
+        Assert.Equal((5000L, (long)content.Length, (long)content.Length), (after1, after2, wrong.StoredLength));
+        await using var local = await storage.GetLocalFileAsync(key);
+        Assert.Equal(content, await File.ReadAllBytesAsync(local.Path));
+    }
+
+    [Fact]
+    public async Task An_upload_resumes_after_a_restart_from_what_was_stored()
+    {
+        var key = $"lessons/{Guid.NewGuid():N}/original";
+        var content = Bytes(250_000, seed: 5);
+        await (await OpenAsync()).AppendAsync(key, 0, new MemoryStream(content[..100_000]));
+
+        var restarted = await OpenAsync();
+        var offset = await restarted.GetLengthAsync(key);
+        await restarted.AppendAsync(key, offset!.Value, new MemoryStream(content[(int)offset.Value..]));
+        await restarted.CompleteUploadAsync(key);
+
+        Assert.Equal(100_000, offset);
+        await using var local = await restarted.GetLocalFileAsync(key);
+        Assert.Equal(content, await File.ReadAllBytesAsync(local.Path));
+    }
+
+    [Fact]
+    public async Task Deleting_a_lesson_folder_removes_finished_files_and_unfinished_uploads()
+    {
+        var storage = await OpenAsync();
+        var folder = $"lessons/{Guid.NewGuid():N}/";
+        using var temp = new TempFolder();
+        await File.WriteAllBytesAsync(temp.File("f"), Bytes(1000));
+        await storage.PutFileAsync(folder + "video.mp4", temp.File("f"), "video/mp4");
+        await storage.AppendAsync(folder + "original", 0, new MemoryStream(Bytes(5000)));
+        var other = $"lessons/{Guid.NewGuid():N}/video.mp4";
+        await storage.PutFileAsync(other, temp.File("f"), "video/mp4");
+
+        await storage.DeletePrefixAsync(folder);
+
+        Assert.Null(await storage.GetLengthAsync(folder + "video.mp4"));
+        Assert.Null(await storage.GetLengthAsync(folder + "original"));
+        Assert.Equal(1000, await storage.GetLengthAsync(other));
+    }
+
+    /// <summary>Reads a byte range the way a browser would: through the direct URL when there is one.</summary>
+    protected static async Task<byte[]> ReadRangeAsync(IMediaStorage storage, string key, long from, long to)
+    {
+        if (storage.GetReadUrl(key, TimeSpan.FromMinutes(5)) is { } url)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Range = new RangeHeaderValue(from, to);
+            var response = await Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+            return await response.Content.ReadAsByteArrayAsync();
+        }
+        await using var stream = (await storage.OpenReadAsync(key))!;
+        stream.Seek(from, SeekOrigin.Begin);
+        var buffer = new byte[to - from + 1];
+        await stream.ReadExactlyAsync(buffer);
+        return buffer;
+    }
+}
+
+public sealed class LocalMediaStorageTests : MediaStorageContract, IDisposable
+{
+    private readonly TempFolder _root = new();
+
+    protected override Task<IMediaStorage> OpenAsync() => Task.FromResult<IMediaStorage>(new LocalMediaStorage(_root.Path));
+
+    [Fact]
+    public void The_local_folder_has_no_direct_urls_the_app_streams_instead() =>
+        Assert.Null(new LocalMediaStorage(_root.Path).GetReadUrl("lessons/x/video.mp4", TimeSpan.FromHours(1)));
+
+    public void Dispose() => _root.Dispose();
+}
+
+public sealed class AzureMediaStorageTests(AzuriteFixture azurite) : MediaStorageContract, IClassFixture<AzuriteFixture>
+{
+    protected override async Task<IMediaStorage> OpenAsync()
+    {
+        var storage = azurite.CreateStorage("contract");
+        await storage.InitializeAsync();
+        return storage;
+    }
+
+    [Fact]
+    public async Task Read_urls_are_read_only_and_expire()
+    {
+        var storage = await OpenAsync();
+        var key = $"lessons/{Guid.NewGuid():N}/poster.jpg";
+        using var temp = new TempFolder();
+        await File.WriteAllBytesAsync(temp.File("f"), Bytes(10));
+        await storage.PutFileAsync(key, temp.File("f"), "image/jpeg");
+        using var http = new HttpClient();
+
+        var shortLived = storage.GetReadUrl(key, TimeSpan.FromSeconds(2))!;
+        var read = await http.GetAsync(shortLived);
+        var put = new HttpRequestMessage(HttpMethod.Put, shortLived) { Content = new ByteArrayContent([1]) };
+        put.Headers.Add("x-ms-blob-type", "BlockBlob"); // a well-formed Put Blob: only the permission is missing
+        var write = await http.SendAsync(put);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var expired = await http.GetAsync(shortLived);
+
+        Assert.Equal((HttpStatusCode.OK, "image/jpeg"), (read.StatusCode, read.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_account_key_fails_at_start_up_with_advice()
+    {
+        var wrongKey = azurite.Server.ConnectionString.Replace("Eby8", "AAAA");
+        var storage = new AzureMediaStorage(new AzureBlobClient(AzureStorageAccount.Parse(wrongKey), new HttpClient(), TimeProvider.System), "contract", "*");
+
+        var error = await Assert.ThrowsAsync<AzureStorageException>(() => storage.InitializeAsync());
+
+        Assert.Contains("AccountKey", error.Message);
+    }
+
+    [Fact]
+    public async Task An_unreachable_account_fails_with_a_clear_message()
+    {
+        var storage = new AzureMediaStorage(new AzureBlobClient(
+            AzureStorageAccount.Parse(azurite.Server.ConnectionString.Replace($":{azurite.Server.Port}/", ":9/")), new HttpClient(), TimeProvider.System), "contract", "*");
+
+        var error = await Assert.ThrowsAsync<AzureStorageException>(() => storage.CheckHealthAsync());
+
+        Assert.Contains("could not be reached", error.Message);
+    }
+}
+
+/// <summary>One Azurite for a test class.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    public Azurite Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await Azurite.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+
+    public AzureMediaStorage CreateStorage(string container) => new(
+        new AzureBlobClient(AzureStorageAccount.Parse(Server.ConnectionString), new HttpClient(), TimeProvider.System), container, "*");
+}
