@@ -54,8 +54,11 @@ public sealed class Azurite : IAsyncDisposable
         throw new TimeoutException("Azurite did not start within 10 seconds.");
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();

@@ -92,7 +92,7 @@ public sealed class UploadTests(UploadTests.Host host) : IClassFixture<UploadTes
         await Assert.ThrowsAnyAsync<HttpRequestException>(() =>
             Tus.PatchAsync(client, location, 0, new StreamContent(new FailingStream(original, cut))));
 
-        var offset = await WaitForOffsetAsync(client, location, cut);
+        var offset = await Tus.OffsetAfterDropAsync(client, location, cut);
         Assert.Equal(original[..(int)offset], await StoredOriginalAsync(location, (int)offset)); // what arrived is kept, byte for byte
 
         var resumed = await Tus.PatchAsync(client, location, offset, new ByteArrayContent(original[(int)offset..]));
@@ -197,20 +197,6 @@ public sealed class UploadTests(UploadTests.Host host) : IClassFixture<UploadTes
 
     private async Task<byte[]> StoredOriginalAsync(string location, int length) =>
         (await File.ReadAllBytesAsync(OriginalPath(location)))[..length];
-
-    // The server records what arrived once it notices the reset; give it a moment.
-    private static async Task<long> WaitForOffsetAsync(HttpClient client, string location, long atMost)
-    {
-        long offset = 0;
-        for (var i = 0; i < 50; i++)
-        {
-            offset = await Tus.OffsetAsync(client, location);
-            if (offset > 0) break;
-            await Task.Delay(100);
-        }
-        Assert.InRange(offset, 1, atMost);
-        return offset;
-    }
 }
 
 /// <summary>Yields the first <paramref name="failAfter"/> bytes, then fails like a dropped connection.</summary>

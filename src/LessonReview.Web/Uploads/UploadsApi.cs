@@ -126,7 +126,9 @@ public static class UploadsApi
         if (!long.TryParse(request.Headers["Upload-Offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
             return Problem(400, "Send the position of these bytes in the Upload-Offset header.");
 
-        var lesson = await FindOwnUploadAsync(id, http, s);
+        // Nothing in a PATCH is cancelled with the request: if the client drops, what it already sent
+        // must still be stored (reading the body fails by itself then).
+        var lesson = await FindOwnUploadAsync(id, http, s, CancellationToken.None);
         if (lesson is null) return UploadNotFound();
         if (IsExpired(lesson, s.Clock)) return UploadExpired();
         if (lesson.Status != LessonStatus.Uploading)
@@ -135,7 +137,7 @@ public static class UploadsApi
         if (offset + (request.ContentLength ?? 0) > lesson.UploadLength)
             return Problem(400, $"These bytes would go past the declared size of {lesson.UploadLength} bytes.");
 
-        using var held = await s.Locks.TryAcquireAsync(id, LockWait, http.RequestAborted);
+        using var held = await s.Locks.TryAcquireAsync(id, LockWait, CancellationToken.None);
         if (held is null) return Problem(423, "Another request is still sending this upload. Wait a moment and try again.", "Upload busy");
 
         // Multi-gigabyte lessons arrive in one long PATCH: no request-size cap, and a fixed copy buffer.
@@ -143,8 +145,9 @@ public static class UploadsApi
         long stored;
         try
         {
+            // Kestrel's minimum data rate ends clients that stall without disconnecting.
             stored = await s.Storage.AppendAsync(MediaKeys.Original(id), offset,
-                new UploadBodyStream(request.BodyReader, lesson.UploadLength - offset), http.RequestAborted);
+                new UploadBodyStream(request.BodyReader, lesson.UploadLength - offset), CancellationToken.None);
         }
         catch (UploadOffsetMismatchException e)
         {
@@ -185,9 +188,9 @@ public static class UploadsApi
         await s.Events.PublishAsync(new LessonProgress(lesson.Id, lesson.Status, 0, null), CancellationToken.None);
     }
 
-    private static async Task<Lesson?> FindOwnUploadAsync(Guid id, HttpContext http, Services s)
+    private static async Task<Lesson?> FindOwnUploadAsync(Guid id, HttpContext http, Services s, CancellationToken? cancellationToken = null)
     {
-        var lesson = await s.Db.Lessons.FindAsync([id], http.RequestAborted);
+        var lesson = await s.Db.Lessons.FindAsync([id], cancellationToken ?? http.RequestAborted);
         return lesson is not null && lesson.OwnerId == Caller.Of(http.User).Id ? lesson : null;
     }
 

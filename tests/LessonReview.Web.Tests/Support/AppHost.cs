@@ -26,6 +26,9 @@ public class AppHost : WebApplicationFactory<Program>
     /// <summary>An app on an existing data folder (to restart "the same server").</summary>
     public static AppHost On(string dataDirectory) => new(new Dictionary<string, string?>(), dataDirectory);
 
+    /// <summary>An app with extra settings, optionally on an existing data folder.</summary>
+    public static AppHost With(Dictionary<string, string?> settings, string? dataDirectory = null) => new(settings, dataDirectory);
+
     protected AppHost(Dictionary<string, string?> settings, string? dataDirectory = null)
     {
         _settings = settings;

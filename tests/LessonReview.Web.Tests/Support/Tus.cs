@@ -44,6 +44,22 @@ public static class Tus
         return long.Parse(response.Headers.GetValues("Upload-Offset").Single(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The offset after a dropped PATCH: the server records what arrived once it notices the reset,
+    /// so ask until it reports something (at most <paramref name="atMost"/>).
+    /// </summary>
+    public static async Task<long> OffsetAfterDropAsync(HttpClient client, string location, long atMost)
+    {
+        long offset = 0;
+        for (var i = 0; i < 50 && offset == 0; i++)
+        {
+            offset = await OffsetAsync(client, location);
+            if (offset == 0) await Task.Delay(100);
+        }
+        Assert.InRange(offset, 1, atMost);
+        return offset;
+    }
+
     /// <summary>Uploads a whole file in one PATCH; returns the lesson id.</summary>
     public static async Task<Guid> UploadAsync(HttpClient client, string path, string title = "Test lesson", string? lessonDate = null)
     {
