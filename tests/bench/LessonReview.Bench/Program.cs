@@ -1,6 +1,6 @@
 using LessonReview.Bench;
 
-// Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|upload|comments|all]
+// Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|upload|azure-upload|comments|all]
 //        [--runs N] [--seconds S] [--upload-mib M] [--comments N] [--rate R] [--web-dll PATH]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 string? Option(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
@@ -10,13 +10,15 @@ if (what is "pipeline" or "all")
     await PipelineBenchmark.RunAsync(runs, int.Parse(Option("seconds") ?? "60"));
 var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../.."));
 var dll = Option("web-dll") ?? Path.Combine(root, "src/LessonReview.Web/bin/Release/net10.0/LessonReview.Web.dll");
-if (what is "upload" or "comments" or "all" && !File.Exists(dll))
+if (what is "upload" or "azure-upload" or "comments" or "all" && !File.Exists(dll))
 {
     Console.Error.WriteLine($"Build the web app first: dotnet build -c Release src/LessonReview.Web (looked for {dll})");
     return 2;
 }
 if (what is "upload" or "all")
     await UploadBenchmark.RunAsync(runs, long.Parse(Option("upload-mib") ?? "2048") << 20, dll);
+if (what is "azure-upload" or "all")
+    await AzureUploadBenchmark.RunAsync(Math.Min(runs, 3), long.Parse(Option("azure-mib") ?? "1024") << 20, dll);
 if (what is "comments" or "all")
     await CommentLatencyBenchmark.RunAsync(Math.Min(runs, 3), int.Parse(Option("comments") ?? "300"), int.Parse(Option("rate") ?? "25"),
         dll, Path.Combine(root, "src/LessonReview.Web/node_modules"));

@@ -67,7 +67,7 @@ internal static class UploadBenchmark
     }
 
     /// <returns>The upload's location.</returns>
-    private static async Task<string> UploadAsync(HttpClient client, long bytes)
+    internal static async Task<string> UploadAsync(HttpClient client, long bytes)
     {
         var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads");
         create.Headers.Add("Tus-Resumable", "1.0.0");
@@ -93,7 +93,7 @@ internal static class UploadBenchmark
 
 
     /// <summary>Generates bytes without holding them: memory stays flat on the client side too.</summary>
-    private sealed class PatternStream(long length) : Stream
+    internal sealed class PatternStream(long length) : Stream
     {
         private static readonly byte[] Block = Enumerable.Range(0, 1 << 20).Select(i => (byte)(i * 31 + 7)).ToArray();
         private long _position;

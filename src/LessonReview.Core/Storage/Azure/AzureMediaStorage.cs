@@ -119,7 +119,7 @@ public sealed class AzureMediaStorage(AzureBlobClient blobs, string container, s
     public Task CheckHealthAsync(CancellationToken cancellationToken = default) => blobs.CheckContainerAsync(container, cancellationToken);
 
     /// <summary>Block ids encode the block's start offset, fixed width (Azure requires equal-length ids per blob).</summary>
-    internal static string BlockId(long startOffset) =>
+    public static string BlockId(long startOffset) =>
         Convert.ToBase64String(Encoding.ASCII.GetBytes("b" + startOffset.ToString("D15", CultureInfo.InvariantCulture)));
 
     /// <summary>The contiguous run of staged blocks from offset 0: what the upload holds so far.</summary>

@@ -1,0 +1,36 @@
+using LessonReview.TestSupport;
+using LessonReview.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LessonReview.Browser.Tests;
+
+/// <summary>With Storage:Provider=Azure the browser plays and seeks a lesson straight from (real) Azurite.</summary>
+public sealed class AzurePlaybackTests(BrowserFixture browser, AzureAppHost app) : IClassFixture<BrowserFixture>, IClassFixture<AzureAppHost>
+{
+    [Fact]
+    public async Task Lesson_stored_in_blob_storage_plays_and_seeks_in_chromium()
+    {
+        var trainee = await app.TraineeAsync();
+        var lessonId = await Tus.UploadAsync(trainee, await TestClips.Mpeg4Async(seconds: 30), "Blob lesson");
+        Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId, 120)).Status);
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        var signIn = await context.APIRequest.PostAsync("/api/session", new() { DataObject = new { email = "trainee@example.org", password = AppHost.Password } });
+        Assert.Equal(204, signIn.Status);
+        var page = await context.NewPageAsync();
+        var fromBlobStorage = 0;
+        page.Response += (_, r) => { if (r.Status == 206 && new Uri(r.Url).Port == app.Azurite.Port) fromBlobStorage++; };
+
+        await page.GotoAsync($"/lessons/{lessonId}");
+        var video = page.Locator("video#video");
+        await video.EvaluateAsync("v => { v.muted = true; return v.play(); }");
+        await page.WaitForFunctionAsync("() => document.querySelector('#video').currentTime > 0.5", null, new() { Timeout = 30_000 });
+        var position = await video.EvaluateAsync<double>(
+            "v => new Promise(resolve => { v.addEventListener('seeked', () => resolve(v.currentTime), { once: true }); v.currentTime = 25; })");
+
+        Assert.InRange(position, 24.5, 25.5);
+        Assert.True(fromBlobStorage > 0, "the video bytes must come from blob storage with 206 Partial Content");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelector('#video').error?.code ?? 0"));
+        var poster = await page.EvaluateAsync<bool>("() => new Promise(r => { const i = new Image(); i.onload = () => r(i.naturalWidth > 0); i.onerror = () => r(false); i.src = document.querySelector('#video').poster; })");
+        Assert.True(poster, "the poster loads through its SAS redirect");
+    }
+}
