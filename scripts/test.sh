@@ -1,20 +1,39 @@
 #!/usr/bin/env bash
-# Sets everything up, then runs every test (unit, integration with real ffmpeg, browser with
-# Chromium) and prints one closing line: "N passed, N failed, N skipped".
+# Sets everything up, then runs every test: unit and integration tests with real ffmpeg and
+# Azurite, the integration suite a second time on PostgreSQL (a throwaway server on loopback,
+# stopped at the end), and the browser tests in Chromium. Ends with one line:
+# "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# --- PostgreSQL on a free loopback port with a temporary data directory ---
+pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+pg_dir=$(mktemp -d /tmp/lessonreview-pg-XXXXXX)
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+as_pg() { if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$pg_dir"; su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+stop_pg() { as_pg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -m immediate stop" >/dev/null 2>&1; rm -rf "$pg_dir"; }
+trap stop_pg EXIT
+as_pg "'$pg_bin/initdb' -A trust -U postgres -D '$pg_dir/data'" >/dev/null || { echo "test: initdb failed"; exit 1; }
+as_pg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -o \"-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300\" -l '$pg_dir/log' -w start" >/dev/null \
+  || { echo "test: PostgreSQL did not start"; cat "$pg_dir/log"; exit 1; }
+postgres_connection="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+
 log=$(mktemp)
 status=0
-for project in tests/LessonReview.Media.Tests tests/LessonReview.Web.Tests tests/LessonReview.Browser.Tests; do
-  echo "== $project"
-  dotnet test "$project" --no-build -v quiet -nologo 2>&1 | tee -a "$log" | grep -vE "^\s*$" || true
+run() { # name, project, extra env...
+  local name=$1 project=$2; shift 2
+  echo "== $name"
+  env "$@" dotnet test "$project" --no-build -v quiet -nologo 2>&1 | tee -a "$log" | grep -vE "^\s*$" || true
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-done
+}
+run "media (ffmpeg)" tests/LessonReview.Media.Tests
+run "integration on SQLite (ffmpeg, Azurite, JS SignalR client)" tests/LessonReview.Web.Tests
+run "integration on PostgreSQL" tests/LessonReview.Web.Tests LESSONREVIEW_TEST_DATABASE=PostgreSQL LESSONREVIEW_TEST_POSTGRES="$postgres_connection"
+run "browser (Chromium)" tests/LessonReview.Browser.Tests
 
-# Sum the per-project summaries ("Failed: 0, Passed: 26, Skipped: 0, Total: 26").
+# Sum the per-run summaries ("Failed: 0, Passed: 26, Skipped: 0, Total: 26").
 read -r passed failed skipped < <(grep -oE "Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" "$log" \
   | awk -F'[:,] *' '{f+=$2; p+=$4; s+=$6} END {print p+0, f+0, s+0}')
 rm -f "$log"

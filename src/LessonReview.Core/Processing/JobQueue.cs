@@ -18,6 +18,7 @@ public sealed class JobQueue(LessonReviewDb db, TimeProvider clock)
     /// <summary>Claims the oldest runnable job (queued, or running with an expired lease), or null.</summary>
     public async Task<ProcessingJob?> TryClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
+        if (db.Database.IsNpgsql()) return await TryClaimWithSkipLockedAsync(owner, lease, cancellationToken);
         for (var tries = 0; tries < 5; tries++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -34,6 +35,24 @@ public sealed class JobQueue(LessonReviewDb db, TimeProvider clock)
             // Another worker won this one: look again.
         }
         return null;
+    }
+
+    // PostgreSQL: one statement; rows another worker is claiming right now are skipped, not waited for.
+    private async Task<ProcessingJob?> TryClaimWithSkipLockedAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + lease;
+        var claimed = await db.Database.SqlQuery<Guid>($"""
+            UPDATE processing_jobs SET "State" = 'running', "LeaseOwner" = {owner}, "LeaseExpiresAt" = {until}, "Attempts" = "Attempts" + 1
+            WHERE "Id" = (
+                SELECT "Id" FROM processing_jobs
+                WHERE ("State" = 'queued' AND "AvailableAt" <= {now}) OR ("State" = 'running' AND "LeaseExpiresAt" < {now})
+                ORDER BY "AvailableAt" LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+        return claimed.Count == 0 ? null
+            : await db.ProcessingJobs.AsNoTracking().SingleAsync(j => j.Id == claimed[0], cancellationToken);
     }
 
     /// <summary>Extends our lease; false when the job is no longer ours (it expired and was taken).</summary>

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using LessonReview.Core.Accounts;
+using LessonReview.Core.Data;
+using LessonReview.Core.Lessons;
+using LessonReview.Core.Processing;
+using LessonReview.TestSupport;
+using LessonReview.Web.Tests.Support;
+
+namespace LessonReview.Web.Tests;
+
+/// <summary>Job claims across workers, on the provider this run uses (SQLite, then PostgreSQL with SKIP LOCKED).</summary>
+public sealed class JobQueueTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Workers_racing_for_jobs_never_take_the_same_one()
+    {
+        var jobs = await SeedJobsAsync(30);
+        var claims = new ConcurrentBag<(Guid Job, string Owner)>();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            await using var db = new LessonReviewDb(TestDatabase.Options(_folder.Path));
+            var queue = new JobQueue(db, TimeProvider.System);
+            while (await queue.TryClaimAsync($"worker-{worker}", TimeSpan.FromMinutes(5)) is { } job)
+                claims.Add((job.Id, $"worker-{worker}"));
+        })));
+
+        Assert.Equal(jobs.Order(), claims.Select(c => c.Job).Order());
+        Assert.Equal(claims.Count, claims.Select(c => c.Job).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_job_whose_worker_stopped_renewing_goes_to_another_worker_after_its_lease()
+    {
+        var job = (await SeedJobsAsync(1)).Single();
+        await using var db = new LessonReviewDb(TestDatabase.Options(_folder.Path));
+        var queue = new JobQueue(db, TimeProvider.System);
+
+        var first = await queue.TryClaimAsync("killed-worker", TimeSpan.FromSeconds(1));
+        var whileLeased = await queue.TryClaimAsync("other-worker", TimeSpan.FromMinutes(1));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var afterExpiry = await queue.TryClaimAsync("other-worker", TimeSpan.FromMinutes(1));
+
+        Assert.Equal((job, 1), (first!.Id, first.Attempts));
+        Assert.Null(whileLeased);
+        Assert.Equal((job, 2, "other-worker"), (afterExpiry!.Id, afterExpiry.Attempts, afterExpiry.LeaseOwner));
+        Assert.False(await queue.RenewAsync(job, "killed-worker", TimeSpan.FromMinutes(1)), "the old owner lost its lease");
+    }
+
+    private async Task<List<Guid>> SeedJobsAsync(int count)
+    {
+        await using var db = new LessonReviewDb(TestDatabase.Options(_folder.Path));
+        await db.MigrateAsync();
+        var owner = new User { Email = $"{Guid.NewGuid():N}@example.org", NormalizedEmail = $"{Guid.NewGuid():N}@example.org", Name = "T", Role = Roles.Trainee };
+        db.Users.Add(owner);
+        var jobs = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var lesson = new Lesson { OwnerId = owner.Id, Title = $"L{i}", Filename = "f.mp4", Status = LessonStatus.Processing };
+            db.Lessons.Add(lesson);
+            var job = new ProcessingJob { LessonId = lesson.Id, AvailableAt = DateTime.UtcNow.AddSeconds(-1) };
+            db.ProcessingJobs.Add(job);
+            jobs.Add(job.Id);
+        }
+        await db.SaveChangesAsync();
+        return jobs;
+    }
+}
