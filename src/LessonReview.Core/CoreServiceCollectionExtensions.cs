@@ -1,4 +1,5 @@
 using LessonReview.Core.Data;
+using LessonReview.Core.Events;
 using LessonReview.Core.Processing;
 using LessonReview.Core.Storage;
 using LessonReview.Core.Storage.Azure;
@@ -44,6 +45,24 @@ public static class CoreServiceCollectionExtensions
         if (configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)
             services.AddHostedService<ProcessingWorker>();
         return services;
+    }
+
+    /// <summary>
+    /// Registers the PostgreSQL event publisher when <c>Events:Provider=PostgreSQL</c>; returns false
+    /// when events stay in-process (the host then registers its own publishers).
+    /// </summary>
+    public static bool AddDistributedEvents(this IServiceCollection services, IConfiguration configuration)
+    {
+        var events = configuration.GetSection(EventsOptions.Section).Get<EventsOptions>() ?? new EventsOptions();
+        if (!events.IsPostgreSql) return false;
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!string.Equals(database.Provider, DatabaseOptions.PostgreSql, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("Events:Provider=PostgreSQL needs Database:Provider=PostgreSQL (events travel through the same server).");
+        services.AddSingleton(Npgsql.NpgsqlDataSource.Create(configuration.GetConnectionString("Database")!));
+        services.AddSingleton<PostgresNotifyPublisher>();
+        services.AddSingleton<Events.ILessonEventPublisher>(sp => sp.GetRequiredService<PostgresNotifyPublisher>());
+        services.AddSingleton<Events.IReviewEventPublisher>(sp => sp.GetRequiredService<PostgresNotifyPublisher>());
+        return true;
     }
 
     /// <summary><c>Storage:Provider</c> Local (a folder under the data directory) or Azure (Blob Storage over REST).</summary>

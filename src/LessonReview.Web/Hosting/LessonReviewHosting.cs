@@ -39,8 +39,19 @@ public static class LessonReviewHosting
             o.Conventions.AuthorizeFolder("/Reviews");
         });
         services.AddSignalR();
-        services.AddSingleton<ILessonEventPublisher, HubLessonEventPublisher>();
-        services.AddSingleton<IReviewEventPublisher, HubReviewEventPublisher>();
+        services.AddSingleton<HubLessonEventPublisher>();
+        services.AddSingleton<HubReviewEventPublisher>();
+        if (services.AddDistributedEvents(builder.Configuration))
+        {
+            // Several instances: publish with NOTIFY, and deliver everyone's events to our own hub clients.
+            services.AddSingleton<PostgresEventListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresEventListener>());
+        }
+        else
+        {
+            services.AddSingleton<ILessonEventPublisher>(sp => sp.GetRequiredService<HubLessonEventPublisher>());
+            services.AddSingleton<IReviewEventPublisher>(sp => sp.GetRequiredService<HubReviewEventPublisher>());
+        }
         services.AddSingleton<PresenceTracker>();
         services.AddExceptionHandler<ConflictExceptionHandler>();
         services.AddLessonReviewRateLimits(builder.Configuration);

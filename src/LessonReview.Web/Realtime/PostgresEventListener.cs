@@ -1,0 +1,70 @@
+using LessonReview.Core.Data;
+using LessonReview.Core.Events;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace LessonReview.Web.Realtime;
+
+/// <summary>
+/// With Events:Provider=PostgreSQL: LISTENs for events published by any instance or worker and
+/// fans them out to this instance's hub clients. If the listening connection drops it reconnects;
+/// notifications sent meanwhile are lost, but nothing is missed for good: a review page that sees a
+/// gap in seq fetches /events?afterSeq=N, and lesson pages re-read the lesson when they reconnect.
+/// </summary>
+public sealed class PostgresEventListener(
+    NpgsqlDataSource dataSource, HubLessonEventPublisher lessons, HubReviewEventPublisher reviews,
+    IServiceScopeFactory scopes, ILogger<PostgresEventListener> log) : BackgroundService
+{
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once LISTEN is in place (tests wait for it before publishing).</summary>
+    public Task Listening => _listening.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, e) => _ = DispatchAsync(e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {PostgresNotifyPublisher.Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                _listening.TrySetResult();
+                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Lost the PostgreSQL event listener; reconnecting");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task DispatchAsync(string payload)
+    {
+        try
+        {
+            var notice = PostgresNotifyPublisher.Parse(payload);
+            if (notice?.Kind == "lesson" && notice.Lesson is { } progress)
+            {
+                await lessons.PublishAsync(progress);
+            }
+            else if (notice?.Kind == "review")
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var stored = await scope.ServiceProvider.GetRequiredService<LessonReviewDb>().ReviewEvents.AsNoTracking()
+                    .SingleOrDefaultAsync(e => e.ReviewId == notice.Id && e.Seq == notice.Seq);
+                if (stored is not null) await reviews.PublishAsync(new ReviewChange(stored.ReviewId, stored.Seq, stored.Type, stored.Payload));
+            }
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Could not deliver event {Payload}", payload);
+        }
+    }
+}

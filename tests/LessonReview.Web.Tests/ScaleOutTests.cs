@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using LessonReview.Core.Data;
+using LessonReview.Core.Processing;
+using LessonReview.TestSupport;
+using LessonReview.Web.Realtime;
+using LessonReview.Web.Reviews;
+using LessonReview.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LessonReview.Web.Tests;
+
+/// <summary>
+/// Production shape on one PostgreSQL and one storage: two web instances with events over
+/// LISTEN/NOTIFY and separate worker processes (always PostgreSQL, whatever this run's database).
+/// </summary>
+public sealed class ScaleOutTests : IDisposable
+{
+    private readonly TempFolder _shared = new();
+    private readonly Dictionary<string, string?> _settings;
+
+    public ScaleOutTests()
+    {
+        _settings = new()
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["ConnectionStrings:Database"] = Postgres.NewDatabase(),
+            ["Events:Provider"] = "PostgreSQL",
+            ["Worker:Enabled"] = "false",
+            ["Worker:LeaseSeconds"] = "10",
+            ["Worker:PollSeconds"] = "1",
+            ["DataDirectory"] = _shared.Path,
+        };
+    }
+
+    public void Dispose() => _shared.Dispose();
+
+    [Fact]
+    public async Task Upload_on_A_progress_seen_on_B_comment_on_B_received_on_A_with_a_separate_worker()
+    {
+        using var a = AppHost.With(_settings, _shared.Path);
+        using var b = AppHost.With(_settings, _shared.Path);
+        await Task.WhenAll(Listening(a), Listening(b));
+        using var worker = WorkerProcess.Start(_settings);
+
+        var onA = await a.TraineeAsync();
+        var bytes = await File.ReadAllBytesAsync(await TestClips.Mpeg4Async(seconds: 30));
+        var location = (await Tus.CreateAsync(onA, bytes.Length, Tus.Metadata(("filename", "class.avi"), ("title", "Scale-out")))).Headers.Location!.ToString();
+        var lessonId = Guid.Parse(location.Split('/').Last());
+        await using var watcherOnB = await HubProbe.StartAsync(b, await b.TraineeAsync(), TimeSpan.FromSeconds(120), ("JoinLesson", lessonId));
+        await Tus.PatchAsync(onA, location, 0, new ByteArrayContent(bytes));
+
+        await watcherOnB.WaitForAsync("LessonProgress", p => p.GetProperty("status").GetString() == "processing" && p.GetProperty("progress").GetDouble() > 0, 60_000);
+        await watcherOnB.WaitForAsync("LessonProgress", p => p.GetProperty("status").GetString() == "ready", 90_000);
+
+        var review = (await (await onA.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!;
+        await using var watcherOnA = await HubProbe.StartAsync(a, onA, TimeSpan.FromSeconds(30), ("JoinReview", review.Id));
+        var comment = await ReviewHost.CommentAsync(await b.TraineeAsync(), review.Id, 3, "Posted on instance B");
+
+        var received = await watcherOnA.WaitForAsync("CommentAdded");
+        Assert.Equal(comment.Id, received.GetProperty("data").GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_job_of_a_killed_worker_is_finished_by_another_after_its_lease()
+    {
+        using var web = AppHost.With(_settings, _shared.Path);
+        var trainee = await web.TraineeAsync();
+        var killed = WorkerProcess.Start(_settings);
+        var lessonId = await Tus.UploadAsync(trainee, await TestClips.Mpeg4Async(seconds: 60), "Interrupted encode");
+
+        // Wait until the first worker is well into the encode, then kill it.
+        for (var i = 0; i < 600; i++)
+        {
+            var lesson = (await trainee.GetFromJsonAsync<Lessons.LessonDto>($"/api/lessons/{lessonId}"))!;
+            if (lesson.Status == "processing" && lesson.Progress > 0.1) break;
+            await Task.Delay(100);
+        }
+        killed.Kill();
+        using var second = WorkerProcess.Start(_settings);
+
+        var done = await Tus.WaitUntilProcessedAsync(trainee, lessonId, 180);
+
+        Assert.Equal("ready", done.Status);
+        await using var scope = web.Services.CreateAsyncScope();
+        var job = await scope.ServiceProvider.GetRequiredService<LessonReviewDb>().ProcessingJobs.SingleAsync(j => j.LessonId == lessonId);
+        Assert.Equal((JobState.Succeeded, 2), (job.State, job.Attempts));
+    }
+
+    private static Task Listening(AppHost host) =>
+        host.Services.GetRequiredService<PostgresEventListener>().Listening.WaitAsync(TimeSpan.FromSeconds(20));
+}
