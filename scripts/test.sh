@@ -28,9 +28,10 @@ run() { # name, project, extra env...
   env "$@" dotnet test "$project" --no-build -v quiet -nologo 2>&1 | tee -a "$log" | grep -vE "^\s*$" || true
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 }
+export LESSONREVIEW_TEST_POSTGRES="$postgres_connection" # scale-out tests use it in both passes
 run "media (ffmpeg)" tests/LessonReview.Media.Tests
-run "integration on SQLite (ffmpeg, Azurite, JS SignalR client)" tests/LessonReview.Web.Tests
-run "integration on PostgreSQL" tests/LessonReview.Web.Tests LESSONREVIEW_TEST_DATABASE=PostgreSQL LESSONREVIEW_TEST_POSTGRES="$postgres_connection"
+run "integration on SQLite (ffmpeg, Azurite, JS SignalR client; scale-out on PostgreSQL)" tests/LessonReview.Web.Tests
+run "integration on PostgreSQL" tests/LessonReview.Web.Tests LESSONREVIEW_TEST_DATABASE=PostgreSQL
 run "browser (Chromium)" tests/LessonReview.Browser.Tests
 
 # Sum the per-run summaries ("Failed: 0, Passed: 26, Skipped: 0, Total: 26").

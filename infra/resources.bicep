@@ -1,0 +1,272 @@
+// Everything inside the resource group. App settings use the app's configuration keys with `__`
+// for `:` (README "Configure it"); secrets come from Key Vault through the apps' managed identities.
+param location string
+param tags object
+param resourceToken string
+param principalId string
+@secure()
+param postgresAdminPassword string
+param webImageName string
+param workerImageName string
+
+var abbrs = loadJsonContent('abbreviations.json')
+var webName = '${abbrs.appContainerApps}web-${resourceToken}'
+var workerName = '${abbrs.appContainerApps}worker-${resourceToken}'
+var mediaContainer = 'media'
+var databaseName = 'lessonreview'
+var postgresAdmin = 'lessonreview'
+
+// ---------- monitoring ----------
+resource logs 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
+  name: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+  location: location
+  tags: tags
+  properties: { sku: { name: 'PerGB2018' }, retentionInDays: 30 }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${abbrs.insightsComponents}${resourceToken}'
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: { Application_Type: 'web', WorkspaceResourceId: logs.id }
+}
+
+// ---------- identities ----------
+resource webIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${abbrs.managedIdentityUserAssignedIdentities}web-${resourceToken}'
+  location: location
+  tags: tags
+}
+
+resource workerIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${abbrs.managedIdentityUserAssignedIdentities}worker-${resourceToken}'
+  location: location
+  tags: tags
+}
+
+// ---------- container registry ----------
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: '${abbrs.containerRegistryRegistries}${resourceToken}'
+  location: location
+  tags: tags
+  sku: { name: 'Basic' }
+  properties: { adminUserEnabled: false }
+}
+
+var acrPullRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+resource webAcrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(registry.id, webIdentity.id, acrPullRole)
+  scope: registry
+  properties: { roleDefinitionId: acrPullRole, principalId: webIdentity.properties.principalId, principalType: 'ServicePrincipal' }
+}
+resource workerAcrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(registry.id, workerIdentity.id, acrPullRole)
+  scope: registry
+  properties: { roleDefinitionId: acrPullRole, principalId: workerIdentity.properties.principalId, principalType: 'ServicePrincipal' }
+}
+
+// ---------- container apps environment (its domain names the web app's origin for CORS) ----------
+resource appsEnvironment 'Microsoft.App/managedEnvironments@2024-03-01' = {
+  name: '${abbrs.appManagedEnvironments}${resourceToken}'
+  location: location
+  tags: tags
+  properties: {
+    appLogsConfiguration: {
+      destination: 'log-analytics'
+      logAnalyticsConfiguration: { customerId: logs.properties.customerId, sharedKey: logs.listKeys().primarySharedKey }
+    }
+  }
+}
+var webOrigin = 'https://${webName}.${appsEnvironment.properties.defaultDomain}'
+
+// ---------- media storage (Shared Key stays on: the app signs requests and SAS URLs with it) ----------
+resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: '${abbrs.storageStorageAccounts}${resourceToken}'
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: { allowBlobPublicAccess: false, allowSharedKeyAccess: true, minimumTlsVersion: 'TLS1_2', supportsHttpsTrafficOnly: true }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: [ webOrigin ]
+          allowedMethods: [ 'GET', 'HEAD', 'OPTIONS' ]
+          allowedHeaders: [ '*' ]
+          exposedHeaders: [ '*' ]
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
+  }
+}
+
+resource media 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-01-01' = {
+  parent: blobService
+  name: mediaContainer
+  properties: { publicAccess: 'None' }
+}
+
+// ---------- database ----------
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2022-12-01' = {
+  name: '${abbrs.dBforPostgreSQLServers}${resourceToken}'
+  location: location
+  tags: tags
+  sku: { name: 'Standard_B1ms', tier: 'Burstable' }
+  properties: {
+    version: '15'
+    administratorLogin: postgresAdmin
+    administratorLoginPassword: postgresAdminPassword
+    storage: { storageSizeGB: 32 }
+    backup: { backupRetentionDays: 7, geoRedundantBackup: 'Disabled' }
+    highAvailability: { mode: 'Disabled' }
+  }
+}
+
+resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2022-12-01' = {
+  parent: postgres
+  name: databaseName
+  properties: { charset: 'UTF8', collation: 'en_US.utf8' }
+}
+
+resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2022-12-01' = {
+  parent: postgres
+  name: 'AllowAzureServices'
+  properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }
+}
+
+// ---------- secrets ----------
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: '${abbrs.keyVaultVaults}${resourceToken}'
+  location: location
+  tags: tags
+  properties: { tenantId: subscription().tenantId, sku: { family: 'A', name: 'standard' }, enableRbacAuthorization: true }
+}
+
+resource storageSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'storage-connection-string'
+  properties: {
+    value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+  }
+}
+
+resource databaseSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'database-connection-string'
+  properties: {
+    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${databaseName};Username=${postgresAdmin};Password=${postgresAdminPassword};SSL Mode=Require'
+  }
+}
+
+var secretsUserRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+resource webSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, webIdentity.id, secretsUserRole)
+  scope: vault
+  properties: { roleDefinitionId: secretsUserRole, principalId: webIdentity.properties.principalId, principalType: 'ServicePrincipal' }
+}
+resource workerSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, workerIdentity.id, secretsUserRole)
+  scope: vault
+  properties: { roleDefinitionId: secretsUserRole, principalId: workerIdentity.properties.principalId, principalType: 'ServicePrincipal' }
+}
+var secretsOfficerRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')
+resource operatorSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(principalId)) {
+  name: guid(vault.id, principalId, secretsOfficerRole)
+  scope: vault
+  properties: { roleDefinitionId: secretsOfficerRole, principalId: principalId, principalType: 'User' }
+}
+
+// ---------- app settings shared by web and worker ----------
+var sharedSettings = [
+  { name: 'Database__Provider', value: 'PostgreSQL' }
+  { name: 'ConnectionStrings__Database', secretRef: 'database-connection-string' }
+  { name: 'Storage__Provider', value: 'Azure' }
+  { name: 'Storage__Azure__ConnectionString', secretRef: 'storage-connection-string' }
+  { name: 'Storage__Azure__Container', value: mediaContainer }
+  { name: 'Storage__Azure__AllowedOrigins', value: webOrigin }
+  { name: 'Events__Provider', value: 'PostgreSQL' }
+  { name: 'Media__MaxHeight', value: '720' }
+]
+
+// ---------- web ----------
+resource web 'Microsoft.App/containerApps@2024-03-01' = {
+  name: webName
+  location: location
+  tags: union(tags, { 'azd-service-name': 'web' })
+  identity: { type: 'UserAssigned', userAssignedIdentities: { '${webIdentity.id}': {} } }
+  dependsOn: [ webAcrPull, webSecrets ]
+  properties: {
+    managedEnvironmentId: appsEnvironment.id
+    configuration: {
+      ingress: { external: true, targetPort: 8080, transport: 'auto' }
+      registries: [ { server: registry.properties.loginServer, identity: webIdentity.id } ]
+      secrets: [
+        { name: 'database-connection-string', keyVaultUrl: databaseSecret.properties.secretUri, identity: webIdentity.id }
+        { name: 'storage-connection-string', keyVaultUrl: storageSecret.properties.secretUri, identity: webIdentity.id }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'web'
+          image: empty(webImageName) ? 'mcr.microsoft.com/dotnet/samples:aspnetapp' : webImageName
+          resources: { cpu: json('1.0'), memory: '2Gi' }
+          env: concat(sharedSettings, [
+            { name: 'Worker__Enabled', value: 'false' }
+            { name: 'Upload__MaxBytes', value: '8589934592' }
+          ])
+          probes: [
+            { type: 'Liveness', httpGet: { path: '/alive', port: 8080 } }
+            { type: 'Readiness', httpGet: { path: '/health', port: 8080 } }
+          ]
+        }
+      ]
+      scale: { minReplicas: 1, maxReplicas: 3 }
+    }
+  }
+}
+
+// ---------- worker ----------
+resource worker 'Microsoft.App/containerApps@2024-03-01' = {
+  name: workerName
+  location: location
+  tags: union(tags, { 'azd-service-name': 'worker' })
+  identity: { type: 'UserAssigned', userAssignedIdentities: { '${workerIdentity.id}': {} } }
+  dependsOn: [ workerAcrPull, workerSecrets ]
+  properties: {
+    managedEnvironmentId: appsEnvironment.id
+    configuration: {
+      registries: [ { server: registry.properties.loginServer, identity: workerIdentity.id } ]
+      secrets: [
+        { name: 'database-connection-string', keyVaultUrl: databaseSecret.properties.secretUri, identity: workerIdentity.id }
+        { name: 'storage-connection-string', keyVaultUrl: storageSecret.properties.secretUri, identity: workerIdentity.id }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'worker'
+          image: empty(workerImageName) ? 'mcr.microsoft.com/dotnet/samples:dotnetapp' : workerImageName
+          resources: { cpu: json('2.0'), memory: '4Gi' }
+          env: concat(sharedSettings, [
+            { name: 'Media__Threads', value: '2' }
+            { name: 'Worker__LeaseSeconds', value: '120' }
+          ])
+        }
+      ]
+      scale: { minReplicas: 1, maxReplicas: 4 }
+    }
+  }
+}
+
+output registryEndpoint string = registry.properties.loginServer
+output keyVaultName string = vault.name
+output webUri string = 'https://${web.properties.configuration.ingress.fqdn}'

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LessonReview.TestSupport;
+
+namespace LessonReview.Web.Tests.Deployment;
+
+/// <summary>
+/// No Bicep compiler or Docker engine runs here, so the deployment files are checked for
+/// consistency with the code instead: azure.yaml points at real projects with Dockerfiles that
+/// install ffmpeg, and every app setting in infra/ is a configuration key the README documents and
+/// the app reads (and the keys production needs are set for both apps).
+/// </summary>
+public sealed partial class DeploymentTests
+{
+    private static readonly string Root = Azurite.RepositoryRoot();
+
+    [Fact]
+    public void Azure_yaml_services_point_at_real_projects_and_dockerfiles()
+    {
+        var yaml = File.ReadAllText(Path.Combine(Root, "azure.yaml"));
+        var services = ServiceBlock().Matches(yaml).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["body"].Value);
+
+        Assert.Equal(["web", "worker"], services.Keys.Order());
+        foreach (var (name, body) in services)
+        {
+            var project = Path.GetFullPath(Path.Combine(Root, Field(body, "project")));
+            Assert.Equal("csharp", Field(body, "language"));
+            Assert.Equal("containerapp", Field(body, "host"));
+            var csproj = Assert.Single(Directory.GetFiles(project, "*.csproj"));
+            var dockerfile = File.ReadAllText(Path.Combine(project, Field(body, "path")));
+            Assert.Matches(@"apt-get install[^\n]*\bffmpeg\b", dockerfile);
+            Assert.Contains($"{Path.GetFileNameWithoutExtension(csproj)}.dll", dockerfile);
+            Assert.Contains($"'azd-service-name': '{name}'", Bicep);
+        }
+    }
+
+    [Fact]
+    public void Every_app_setting_in_infra_is_a_documented_configuration_key()
+    {
+        var documented = DocumentedKeys();
+        var settings = AppSettingNames().ToList();
+
+        Assert.NotEmpty(settings);
+        Assert.All(settings, key => Assert.True(documented.Contains(key), $"infra sets {key}, which README does not document"));
+    }
+
+    [Fact]
+    public void Both_apps_get_what_production_requires()
+    {
+        string[] required = ["Database:Provider", "ConnectionStrings:Database", "Storage:Provider", "Storage:Azure:ConnectionString", "Events:Provider"];
+        var shared = SharedSettings().Match(Bicep).Groups["body"].Value;
+
+        Assert.All(required, key => Assert.Contains($"name: '{key.Replace(":", "__")}'", shared));
+        Assert.Equal(2, Regex.Matches(Bicep, @"env: concat\(sharedSettings,").Count);
+        Assert.Contains("name: 'Worker__Enabled', value: 'false'", Bicep); // the web app leaves encoding to the workers
+    }
+
+    [Fact]
+    public void Every_documented_key_is_read_by_the_app()
+    {
+        var source = string.Join('\n', Directory.GetFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
+        var appsettings = File.ReadAllText(Path.Combine(Root, "src", "LessonReview.Web", "appsettings.json"));
+
+        foreach (var key in DocumentedKeys())
+        {
+            var last = key.Split(':')[^1];
+            Assert.True(source.Contains(last, StringComparison.Ordinal) || appsettings.Contains($"\"{last}\""), $"README documents {key} but nothing reads it");
+        }
+    }
+
+    private static string Bicep => File.ReadAllText(Path.Combine(Root, "infra", "resources.bicep"));
+
+    private static IEnumerable<string> AppSettingNames() =>
+        SettingName().Matches(Bicep).Select(m => m.Groups["name"].Value.Replace("__", ":")).Distinct();
+
+    private static HashSet<string> DocumentedKeys()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var section = readme[readme.IndexOf("## Configure it", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+        return ConfigRow().Matches(section).Select(m => m.Groups["key"].Value).ToHashSet();
+    }
+
+    private static string Field(string body, string name) =>
+        Regex.Match(body, $@"^\s+{name}:\s*(?<value>\S+)", RegexOptions.Multiline).Groups["value"].Value;
+
+    [GeneratedRegex(@"^  (?<name>\w+):\n(?<body>(?:    .*\n?)+)", RegexOptions.Multiline)]
+    private static partial Regex ServiceBlock();
+
+    [GeneratedRegex(@"\{ name: '(?<name>[A-Za-z][A-Za-z0-9_]*)', (?:value|secretRef):")]
+    private static partial Regex SettingName();
+
+    [GeneratedRegex(@"var sharedSettings = \[(?<body>[^\]]*)\]")]
+    private static partial Regex SharedSettings();
+
+    [GeneratedRegex(@"^\| `(?<key>[A-Za-z]+(?::[A-Za-z]+)*)` \|", RegexOptions.Multiline)]
+    private static partial Regex ConfigRow();
+}
