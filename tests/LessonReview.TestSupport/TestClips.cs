@@ -45,6 +45,11 @@ public static class TestClips
         $"-f lavfi -i testsrc2=size=1280x720:rate=30:duration={seconds} -f lavfi -i sine=frequency=330:duration={seconds} " +
         "-c:v mpeg4 -q:v 5 -c:a mp3 -shortest");
 
+    /// <summary>A small MPEG-4 Part 2 clip with sound (full encode, cheap): for counting jobs per minute.</summary>
+    public static Task<string> SmallMpeg4Async(int seconds) => MakeAsync($"small-mpeg4-{seconds}.avi",
+        $"-f lavfi -i testsrc2=size=640x360:rate=30:duration={seconds} -f lavfi -i sine=frequency=330:duration={seconds} " +
+        "-c:v mpeg4 -q:v 5 -c:a mp3 -shortest");
+
     /// <summary>A 1080p clip of the given length for benchmarks.</summary>
     public static Task<string> Hd1080Async(int seconds, bool h264) => MakeAsync($"hd1080-{seconds}-{h264}.{(h264 ? "mp4" : "mkv")}",
         $"-f lavfi -i testsrc2=size=1920x1080:rate=30:duration={seconds} -f lavfi -i sine=frequency=440:duration={seconds}:sample_rate=48000 " +

@@ -27,36 +27,18 @@ internal static class CommentLatencyBenchmark
     {
         Console.WriteLine($"== live comments: {Reviews} reviews × {ViewersPerReview} viewers, {comments} comments at {ratePerSecond}/s, median of {runs} runs");
         using var data = new TempFolder();
-        var appData = data.File("app");
-        // A second mentor, so the four viewers of each review are four different people.
-        await Measure.RunAsync("dotnet", webDll, "users", "add", "--email", "mentor2@example.org", "--password", AppProcess.Password,
-            "--role", "mentor", "--name", "Second Mentor", "--DataDirectory", appData);
-        using var app = await AppProcess.StartAsync(webDll, appData, new Dictionary<string, string>
+        using var app = await AppProcess.StartAsync(webDll, data.File("app"), new Dictionary<string, string>
         {
             ["RateLimits__WriteBurst"] = "1000000", ["RateLimits__WritesPerTenSeconds"] = "1000000",
         });
-        var viewers = new List<string>();
-        var ids = new List<Guid>();
-        foreach (var email in new[] { "trainee@example.org", "mentor@example.org", "coordinator@example.org", "mentor2@example.org" })
-        {
-            var (client, cookie) = await app.SignInAsync(email);
-            viewers.Add(cookie);
-            ids.Add((await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid());
-        }
-        var (trainee, _) = await app.SignInAsync("trainee@example.org");
-        var reviewIds = await PrepareReviewsAsync(trainee, [ids[1], ids[3]]);
+        var (reviewIds, viewers) = await PrepareAsync(app);
 
         await using var baseline = await BaselineServer.StartAsync();
         var appRuns = new List<Result>();
         var baseRuns = new List<Result>();
         for (var i = 0; i < runs; i++)
         {
-            appRuns.Add(await MeasureAsync(nodeModules, new
-            {
-                baseUrl = app.BaseAddress.ToString().TrimEnd('/'), hubPath = "/hubs/review", joinMethod = "JoinReview",
-                postPath = "/api/reviews/{id}/comments", cookies = viewers, posterCookie = viewers[1],
-                reviews = reviewIds, viewersPerReview = ViewersPerReview, comments, ratePerSecond,
-            }));
+            appRuns.Add(await MeasureAppAsync(nodeModules, app, [app], viewers, reviewIds, comments, ratePerSecond));
             baseRuns.Add(await MeasureAsync(nodeModules, new
             {
                 baseUrl = baseline.BaseAddress, hubPath = "/hubs/baseline", joinMethod = "JoinReview",
@@ -72,9 +54,33 @@ internal static class CommentLatencyBenchmark
         Console.WriteLine($"{"p99 app / p99 baseline",-44} {a.P99 / b.P99,7:0.00}  goal <= 3  {(a.P99 / b.P99 <= 3 ? "MET" : "NOT MET")}");
     }
 
-    private static async Task<List<Guid>> PrepareReviewsAsync(HttpClient trainee, Guid[] mentors)
+    /// <summary>A ready lesson with 50 reviews assigned to the mentor; cookies of four viewer connections (trainee, mentor, coordinator, mentor again).</summary>
+    public static async Task<(List<Guid> Reviews, List<string> Viewers)> PrepareAsync(AppProcess app)
     {
-        var clip = await File.ReadAllBytesAsync(await TestClips.LandscapeH264Async());
+        var viewers = new List<string>();
+        Guid mentorId = default;
+        foreach (var email in new[] { "trainee@example.org", "mentor@example.org", "coordinator@example.org", "mentor@example.org" })
+        {
+            var (client, cookie) = await app.SignInAsync(email);
+            viewers.Add(cookie);
+            if (email.StartsWith("mentor")) mentorId = (await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid();
+        }
+        var (trainee, _) = await app.SignInAsync("trainee@example.org");
+        return (await PrepareReviewsAsync(trainee, [mentorId]), viewers);
+    }
+
+    /// <summary>Comments posted to <paramref name="postTo"/> as the mentor; viewers spread over <paramref name="hubs"/>.</summary>
+    public static Task<Result> MeasureAppAsync(string nodeModules, AppProcess postTo, AppProcess[] hubs, List<string> viewers,
+        List<Guid> reviewIds, int comments, int ratePerSecond) => MeasureAsync(nodeModules, new
+    {
+        baseUrl = postTo.BaseAddress.ToString().TrimEnd('/'), hubBaseUrls = hubs.Select(h => h.BaseAddress.ToString().TrimEnd('/')).ToArray(),
+        hubPath = "/hubs/review", joinMethod = "JoinReview", postPath = "/api/reviews/{id}/comments", cookies = viewers, posterCookie = viewers[1],
+        reviews = reviewIds, viewersPerReview = ViewersPerReview, comments, ratePerSecond,
+    });
+
+    /// <summary>Uploads a clip with tus and returns the lesson id.</summary>
+    public static async Task<string> UploadAsync(HttpClient trainee, byte[] clip)
+    {
         var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads");
         create.Headers.Add("Tus-Resumable", "1.0.0");
         create.Headers.Add("Upload-Length", clip.Length.ToString());
@@ -85,7 +91,12 @@ internal static class CommentLatencyBenchmark
         patch.Headers.Add("Upload-Offset", "0");
         patch.Content.Headers.ContentType = new("application/offset+octet-stream");
         (await trainee.SendAsync(patch)).EnsureSuccessStatusCode();
-        var lessonId = location.Split('/').Last();
+        return location.Split('/').Last();
+    }
+
+    private static async Task<List<Guid>> PrepareReviewsAsync(HttpClient trainee, Guid[] mentors)
+    {
+        var lessonId = await UploadAsync(trainee, await File.ReadAllBytesAsync(await TestClips.LandscapeH264Async()));
         for (var i = 0; i < 600; i++)
         {
             var status = (await trainee.GetFromJsonAsync<JsonElement>($"/api/lessons/{lessonId}")).GetProperty("status").GetString();
@@ -103,9 +114,9 @@ internal static class CommentLatencyBenchmark
         return reviews;
     }
 
-    private sealed record Result(int Samples, int Missing, double P50, double P99);
+    public sealed record Result(int Samples, int Missing, double P50, double P99);
 
-    private static Result Median(List<Result> runs)
+    public static Result Median(List<Result> runs)
     {
         var byP99 = runs.OrderBy(r => r.P99).ToList();
         return byP99[runs.Count / 2];

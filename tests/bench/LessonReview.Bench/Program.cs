@@ -1,6 +1,6 @@
 using LessonReview.Bench;
 
-// Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|upload|azure-upload|comments|all]
+// Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|upload|azure-upload|comments|scale-out|all]
 //        [--runs N] [--seconds S] [--upload-mib M] [--comments N] [--rate R] [--web-dll PATH]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 string? Option(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
@@ -10,7 +10,7 @@ if (what is "pipeline" or "all")
     await PipelineBenchmark.RunAsync(runs, int.Parse(Option("seconds") ?? "60"));
 var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../.."));
 var dll = Option("web-dll") ?? Path.Combine(root, "src/LessonReview.Web/bin/Release/net10.0/LessonReview.Web.dll");
-if (what is "upload" or "azure-upload" or "comments" or "all" && !File.Exists(dll))
+if (what is "upload" or "azure-upload" or "comments" or "scale-out" or "all" && !File.Exists(dll))
 {
     Console.Error.WriteLine($"Build the web app first: dotnet build -c Release src/LessonReview.Web (looked for {dll})");
     return 2;
@@ -22,4 +22,11 @@ if (what is "azure-upload" or "all")
 if (what is "comments" or "all")
     await CommentLatencyBenchmark.RunAsync(Math.Min(runs, 3), int.Parse(Option("comments") ?? "300"), int.Parse(Option("rate") ?? "25"),
         dll, Path.Combine(root, "src/LessonReview.Web/node_modules"));
+if (what is "scale-out" or "all")
+{
+    var workerDll = Path.Combine(root, "src/LessonReview.Worker/bin/Release/net10.0/LessonReview.Worker.dll");
+    await ScaleOutBenchmark.LatencyAsync(Math.Min(runs, 3), int.Parse(Option("comments") ?? "300"), int.Parse(Option("rate") ?? "25"),
+        dll, Path.Combine(root, "src/LessonReview.Web/node_modules"));
+    await ScaleOutBenchmark.WorkersAsync(Math.Min(runs, 3), int.Parse(Option("lessons") ?? "6"), dll, workerDll);
+}
 return 0;

@@ -1,5 +1,5 @@
 // Post-to-receive latency of live comments with the real @microsoft/signalr client.
-// Input (stdin, JSON): { baseUrl, hubPath, joinMethod, postPath, cookies: [..per viewer slot..],
+// Input (stdin, JSON): { baseUrl, hubBaseUrls?: [viewer i connects to hubBaseUrls[i % n]], hubPath, joinMethod, postPath, cookies: [..per viewer slot..],
 //   posterCookie, reviews: [ids], viewersPerReview, comments, ratePerSecond }
 // Output (stdout, JSON): { samples, p50, p99, max, missing }
 const signalR = require("@microsoft/signalr");
@@ -16,8 +16,9 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
   for (const reviewId of cfg.reviews) {
     for (let v = 0; v < cfg.viewersPerReview; v++) {
       const cookie = cfg.cookies[v % cfg.cookies.length];
+      const hubBase = cfg.hubBaseUrls ? cfg.hubBaseUrls[v % cfg.hubBaseUrls.length] : cfg.baseUrl;
       const connection = new signalR.HubConnectionBuilder()
-        .withUrl(`${cfg.baseUrl}${cfg.hubPath}`, { headers: cookie ? { Cookie: cookie } : {}, transport: signalR.HttpTransportType.WebSockets })
+        .withUrl(`${hubBase}${cfg.hubPath}`, { headers: cookie ? { Cookie: cookie } : {}, transport: signalR.HttpTransportType.WebSockets })
         .configureLogging(signalR.LogLevel.None).build();
       connection.on("CommentAdded", (c) => {
         const t0 = sent.get(c.id);

@@ -1,0 +1,109 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using LessonReview.TestSupport;
+
+namespace LessonReview.Bench;
+
+/// <summary>
+/// Production shape on one PostgreSQL: (1) live-comment latency with the viewers of each review
+/// split over two web instances (events over LISTEN/NOTIFY) against all viewers on one instance of
+/// the same configuration, same run; (2) lessons processed per minute by two worker processes
+/// against one, each with Media:Threads=1.
+/// </summary>
+internal static class ScaleOutBenchmark
+{
+    public static async Task LatencyAsync(int runs, int comments, int ratePerSecond, string webDll, string nodeModules)
+    {
+        Console.WriteLine($"== live comments over two instances: 50 reviews × 4 viewers, {comments} comments at {ratePerSecond}/s, median of {runs} runs");
+        using var data = new TempFolder();
+        var settings = Settings(data.Path, Postgres.NewDatabase());
+        settings["Worker__Enabled"] = "true";
+        settings["RateLimits__WriteBurst"] = "1000000";
+        settings["RateLimits__WritesPerTenSeconds"] = "1000000";
+        using var a = await AppProcess.StartAsync(webDll, data.Path, settings);
+        settings["Worker__Enabled"] = "false";
+        using var b = await AppProcess.StartAsync(webDll, data.Path, settings);
+        var (reviews, cookies) = await CommentLatencyBenchmark.PrepareAsync(a);
+
+        var single = new List<CommentLatencyBenchmark.Result>();
+        var split = new List<CommentLatencyBenchmark.Result>();
+        for (var i = 0; i < runs; i++)
+        {
+            single.Add(await CommentLatencyBenchmark.MeasureAppAsync(nodeModules, a, [a], cookies, reviews, comments, ratePerSecond));
+            split.Add(await CommentLatencyBenchmark.MeasureAppAsync(nodeModules, a, [a, b], cookies, reviews, comments, ratePerSecond));
+        }
+        var one = CommentLatencyBenchmark.Median(single);
+        var two = CommentLatencyBenchmark.Median(split);
+        Console.WriteLine($"{"one instance: p50 / p99",-44} {one.P50,7:0.0} ms / {one.P99,7:0.0} ms  ({one.Samples} samples, {one.Missing} missing)");
+        Console.WriteLine($"{"two instances: p50 / p99",-44} {two.P50,7:0.0} ms / {two.P99,7:0.0} ms  ({two.Samples} samples, {two.Missing} missing)");
+        Console.WriteLine($"{"p99 two / p99 one",-44} {two.P99 / one.P99,7:0.00}  goal <= 1.5  {(two.P99 / one.P99 <= 1.5 ? "MET" : "NOT MET")}");
+    }
+
+    public static async Task WorkersAsync(int runs, int lessons, string webDll, string workerDll)
+    {
+        Console.WriteLine($"== workers: {lessons} lessons (20 s 640×360 MPEG-4, full encode) per run, Media:Threads=1, median of {runs} runs");
+        var clip = await File.ReadAllBytesAsync(await TestClips.SmallMpeg4Async(20));
+        double one = 0, two = 0;
+        var ones = new List<double>();
+        var twos = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            ones.Add(await LessonsPerMinuteAsync(1, lessons, clip, webDll, workerDll));
+            twos.Add(await LessonsPerMinuteAsync(2, lessons, clip, webDll, workerDll));
+        }
+        one = ones.Order().ElementAt(runs / 2);
+        two = twos.Order().ElementAt(runs / 2);
+        Console.WriteLine($"{"one worker",-44} {one,7:0.0} lessons/min");
+        Console.WriteLine($"{"two workers",-44} {two,7:0.0} lessons/min");
+        Console.WriteLine($"{"two / one",-44} {two / one,7:0.00}  goal >= 1.7  {(two / one >= 1.7 ? "MET" : "NOT MET")}");
+    }
+
+    private static async Task<double> LessonsPerMinuteAsync(int workers, int lessons, byte[] clip, string webDll, string workerDll)
+    {
+        using var data = new TempFolder();
+        var settings = Settings(data.Path, Postgres.NewDatabase());
+        settings["Worker__Enabled"] = "false";
+        using var web = await AppProcess.StartAsync(webDll, data.Path, settings);
+        var (trainee, _) = await web.SignInAsync("trainee@example.org");
+        var ids = new List<string>();
+        for (var i = 0; i < lessons; i++) ids.Add(await CommentLatencyBenchmark.UploadAsync(trainee, clip));
+
+        settings["Media__Threads"] = "1";
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var processes = Enumerable.Range(0, workers).Select(_ => WorkerProcess(workerDll, settings)).ToList();
+        try
+        {
+            foreach (var id in ids)
+                while ((await trainee.GetFromJsonAsync<JsonElement>($"/api/lessons/{id}")).GetProperty("status").GetString() is not ("ready" or "failed"))
+                    await Task.Delay(100);
+            return lessons / started.Elapsed.TotalMinutes;
+        }
+        finally
+        {
+            foreach (var process in processes) { process.Kill(entireProcessTree: true); process.Dispose(); }
+        }
+    }
+
+    private static System.Diagnostics.Process WorkerProcess(string dll, Dictionary<string, string> settings)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        info.ArgumentList.Add(dll);
+        foreach (var (key, value) in settings) info.Environment[key] = value;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = System.Diagnostics.Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static Dictionary<string, string> Settings(string dataDirectory, string database) => new()
+    {
+        ["DataDirectory"] = dataDirectory,
+        ["Database__Provider"] = "PostgreSQL",
+        ["ConnectionStrings__Database"] = database,
+        ["Events__Provider"] = "PostgreSQL",
+        ["Worker__PollSeconds"] = "1",
+    };
+}
