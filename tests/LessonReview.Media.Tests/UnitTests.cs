@@ -73,6 +73,18 @@ public sealed class UnitTests
     }
 
     [Fact]
+    public void Thread_cap_covers_decoder_filters_and_encoder()
+    {
+        var arguments = FFMpegArguments.FromFileInput("in.mov", InputPolicy.LocalFile).OutputToFile("out.mp4", "-c:v", "libx264").Build(threads: 1);
+
+        var input = arguments.ToList().IndexOf("-i");
+        Assert.Contains("-filter_threads", arguments);
+        Assert.True(arguments.Take(input).Contains("-threads"), "decoder threads are set before -i");
+        Assert.True(arguments.Skip(input).Contains("-threads"), "encoder threads are set after -i");
+        Assert.DoesNotContain("-threads", FFMpegArguments.FromFileInput("in.mov", InputPolicy.LocalFile).OutputToFile("o.mp4").Build());
+    }
+
+    [Fact]
     public void Progress_is_read_from_out_time_us_lines()
     {
         var seen = new List<double>();

@@ -30,12 +30,18 @@ public sealed class FFMpegArguments
         return this;
     }
 
-    /// <summary>The full argument list; <paramref name="threads"/> &gt; 0 caps encoder threads.</summary>
+    /// <summary>
+    /// The full argument list. <paramref name="threads"/> &gt; 0 caps the whole job at that many
+    /// threads (decoder, filters and encoder), so N workers on N cores each get one.
+    /// </summary>
     public IReadOnlyList<string> Build(int threads = 0)
     {
-        var threadArgs = threads > 0 ? new[] { "-threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture) } : [];
+        var n = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[] global = threads > 0 ? ["-filter_threads", n] : [];
+        string[] perStream = threads > 0 ? ["-threads", n] : [];
         // -progress pipe:1 prints machine-readable key=value lines on stdout: steadier than parsing `time=`.
-        return [.. _global, "-progress", "pipe:1", .. _input, .. threadArgs, .. _output];
+        // `-threads` before `-i` limits the decoder; after it, the encoder.
+        return [.. _global, .. global, "-progress", "pipe:1", .. perStream, .. _input, .. perStream, .. _output];
     }
 
     public override string ToString() => string.Join(' ', Build());

@@ -29,7 +29,8 @@ internal sealed class AppProcess : IDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings) info.Environment[key] = value;
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The console logger writes to stdout; warnings and failures are worth seeing in a benchmark.
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && (line.StartsWith("warn") || line.StartsWith("fail"))) Console.Error.WriteLine($"[server {port}] {line}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

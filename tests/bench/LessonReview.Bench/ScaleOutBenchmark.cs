@@ -41,8 +41,8 @@ internal static class ScaleOutBenchmark
 
     public static async Task WorkersAsync(int runs, int lessons, string webDll, string workerDll)
     {
-        Console.WriteLine($"== workers: {lessons} lessons (20 s 640×360 MPEG-4, full encode) per run, Media:Threads=1, median of {runs} runs");
-        var clip = await File.ReadAllBytesAsync(await TestClips.SmallMpeg4Async(20));
+        Console.WriteLine($"== workers: {lessons} lessons (60 s 640×360 MPEG-4, full encode) per run, Media:Threads=1, median of {runs} runs");
+        var clip = await File.ReadAllBytesAsync(await TestClips.SmallMpeg4Async(60));
         double one = 0, two = 0;
         var ones = new List<double>();
         var twos = new List<double>();
@@ -61,7 +61,8 @@ internal static class ScaleOutBenchmark
     private static async Task<double> LessonsPerMinuteAsync(int workers, int lessons, byte[] clip, string webDll, string workerDll)
     {
         using var data = new TempFolder();
-        var settings = Settings(data.Path, Postgres.NewDatabase());
+        var database = Postgres.NewDatabase();
+        var settings = Settings(data.Path, database);
         settings["Worker__Enabled"] = "false";
         using var web = await AppProcess.StartAsync(webDll, data.Path, settings);
         var (trainee, _) = await web.SignInAsync("trainee@example.org");
@@ -76,7 +77,15 @@ internal static class ScaleOutBenchmark
             foreach (var id in ids)
                 while ((await trainee.GetFromJsonAsync<JsonElement>($"/api/lessons/{id}")).GetProperty("status").GetString() is not ("ready" or "failed"))
                     await Task.Delay(100);
-            return lessons / started.Elapsed.TotalMinutes;
+            var perMinute = lessons / started.Elapsed.TotalMinutes;
+            await using var connection = new Npgsql.NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var owners = new Npgsql.NpgsqlCommand(
+                "SELECT count(DISTINCT \"LeaseOwner\"), min(\"CreatedAt\"), max(\"FinishedAt\") FROM processing_jobs", connection);
+            await using var reader = await owners.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            Console.WriteLine($"   {workers} worker(s): {perMinute:0.0} lessons/min, jobs taken by {reader.GetInt64(0)} worker(s), {started.Elapsed.TotalSeconds:0.0} s");
+            return perMinute;
         }
         finally
         {
