@@ -25,18 +25,7 @@ internal static class AzureUploadBenchmark
         var blobs = new AzureBlobClient(AzureStorageAccount.Parse(azurite.ConnectionString), new HttpClient(), TimeProvider.System);
         var (client, _) = await app.SignInAsync("trainee@example.org");
 
-        var before = app.ResidentBytes();
-        long peak = before;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, app.ResidentBytes());
-                await Task.Delay(50);
-            }
-        });
-
+        await using var memory = new MemorySampler(app);
         var pairs = new List<(double Direct, double App)>();
         for (var i = 0; i < runs; i++)
         {
@@ -48,15 +37,12 @@ internal static class AzureUploadBenchmark
             await client.DeleteAsync(location!.Replace("/api/uploads/", "/api/lessons/"));
             pairs.Add((direct, viaApp));
         }
-        await sampling.CancelAsync();
-        await sampler;
 
         var ratio = pairs.Select(p => p.Direct / p.App).Order().ElementAt(runs / 2);
         Measure.Report("tus upload via app / direct Put Block", pairs.Select(p => p.App).Order().ElementAt(runs / 2),
             pairs.Select(p => p.Direct).Order().ElementAt(runs / 2), "", true);
         Console.WriteLine($"{"app throughput / direct (median of pairs)",-44} {ratio,9:0.000}  goal >= 0.70  {(ratio >= 0.7 ? "MET" : "NOT MET")}");
-        var growthMb = (peak - before) / (1024.0 * 1024);
-        Console.WriteLine($"{"app memory growth while receiving",-44} {growthMb,9:0.0} MB (from {before / (1024.0 * 1024):0} MB)  goal < 100 MB  {(growthMb < 100 ? "MET" : "NOT MET")}");
+        await memory.ReportAsync("app memory growth while receiving");
     }
 
     /// <summary>The baseline: the same bytes in the same block size, one Put Block after another, then the list.</summary>

@@ -32,6 +32,8 @@ internal static class Measure
         return process.ExitCode;
     }
 
+    /// <summary>Prints value against baseline; with an empty <paramref name="goal"/> the line is information only.</summary>
     public static void Report(string name, double value, double baseline, string goal, bool met) =>
-        Console.WriteLine($"{name,-44} {value,9:0.000} s vs baseline {baseline,9:0.000} s  ratio {value / baseline,6:0.000}  goal {goal,-8} {(met ? "MET" : "NOT MET")}");
+        Console.WriteLine($"{name,-44} {value,9:0.000} s vs baseline {baseline,9:0.000} s  ratio {value / baseline,6:0.000}" +
+                          (goal.Length == 0 ? "" : $"  goal {goal,-8} {(met ? "MET" : "NOT MET")}"));
 }

@@ -29,17 +29,7 @@ internal static class UploadBenchmark
         var (client, _) = await server.SignInAsync("trainee@example.org");
         using (client)
         {
-            var before = server.ResidentBytes();
-            long peak = before;
-            using var sampling = new CancellationTokenSource();
-            var sampler = Task.Run(async () =>
-            {
-                while (!sampling.IsCancellationRequested)
-                {
-                    peak = Math.Max(peak, server.ResidentBytes());
-                    await Task.Delay(50);
-                }
-            });
+            await using var memory = new MemorySampler(server);
 
             // Interleaved pairs, so both sides see the same moment of a shared, noisy disk.
             var pairs = new List<(double Dd, double Upload)>();
@@ -53,16 +43,12 @@ internal static class UploadBenchmark
                 await client.DeleteAsync(location!.Replace("/api/uploads/", "/api/lessons/"));
                 pairs.Add((ddSeconds, uploadSeconds));
             }
-            await sampling.CancelAsync();
-            await sampler;
-
             var dd = pairs.Select(p => p.Dd).Order().ElementAt(runs / 2);
             var upload = pairs.Select(p => p.Upload).Order().ElementAt(runs / 2);
             Measure.Report("tus upload through the server / dd fsync", upload, dd, "", true);
             var throughputRatio = pairs.Select(p => p.Dd / p.Upload).Order().ElementAt(runs / 2);
             Console.WriteLine($"{"upload throughput / dd (median of pairs)",-44} {throughputRatio,9:0.000}  goal >= 0.50  {(throughputRatio >= 0.5 ? "MET" : "NOT MET")}");
-            var growthMb = (peak - before) / (1024.0 * 1024);
-            Console.WriteLine($"{"server memory growth while receiving",-44} {growthMb,9:0.0} MB (from {before / (1024.0 * 1024):0} MB)  goal < 100 MB  {(growthMb < 100 ? "MET" : "NOT MET")}");
+            await memory.ReportAsync("server memory growth while receiving");
         }
     }
 
