@@ -54,11 +54,16 @@ public sealed class ScaleOutTests : IDisposable
         await watcherOnB.WaitForAsync("LessonProgress", p => p.GetProperty("status").GetString() == "ready", 90_000);
 
         var review = (await (await onA.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!;
-        await using var watcherOnA = await HubProbe.StartAsync(a, onA, TimeSpan.FromSeconds(30), ("JoinReview", review.Id));
+        await using var watcherOnA = await HubProbe.StartAsync(a, onA, TimeSpan.FromSeconds(45), ("JoinReview", review.Id));
         var comment = await ReviewHost.CommentAsync(await b.TraineeAsync(), review.Id, 3, "Posted on instance B");
 
         var received = await watcherOnA.WaitForAsync("CommentAdded");
         Assert.Equal(comment.Id, received.GetProperty("data").GetProperty("id").GetGuid());
+
+        // Presence spans instances: the trainee on A sees the coordinator who joined on B.
+        await using var coordinatorOnB = await HubProbe.StartAsync(b, await b.CoordinatorAsync(), TimeSpan.FromSeconds(15), ("JoinReview", review.Id));
+        var presence = await watcherOnA.WaitForAsync("PresenceChanged", p => p.GetProperty("viewers").GetArrayLength() == 2);
+        Assert.Contains(presence.GetProperty("data").GetProperty("viewers").EnumerateArray(), v => v.GetProperty("role").GetString() == "coordinator");
     }
 
     [Fact]

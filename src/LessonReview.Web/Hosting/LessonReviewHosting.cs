@@ -45,12 +45,14 @@ public static class LessonReviewHosting
         {
             // Several instances: publish with NOTIFY, and deliver everyone's events to our own hub clients.
             services.AddSingleton<PostgresEventListener>();
+            services.AddSingleton<IPresenceAnnouncer, PostgresPresenceAnnouncer>();
             services.AddHostedService(sp => sp.GetRequiredService<PostgresEventListener>());
         }
         else
         {
             services.AddSingleton<ILessonEventPublisher>(sp => sp.GetRequiredService<HubLessonEventPublisher>());
             services.AddSingleton<IReviewEventPublisher>(sp => sp.GetRequiredService<HubReviewEventPublisher>());
+            services.AddSingleton<IPresenceAnnouncer, LocalPresenceAnnouncer>();
         }
         services.AddSingleton<PresenceTracker>();
         services.AddExceptionHandler<ConflictExceptionHandler>();

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using LessonReview.Core.Data;
 using LessonReview.Core.Events;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -13,6 +15,7 @@ namespace LessonReview.Web.Realtime;
 /// </summary>
 public sealed class PostgresEventListener(
     NpgsqlDataSource dataSource, HubLessonEventPublisher lessons, HubReviewEventPublisher reviews,
+    PresenceTracker presence, IHubContext<ReviewHub, IReviewClient> hub,
     IServiceScopeFactory scopes, ILogger<PostgresEventListener> log) : BackgroundService
 {
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,10 +48,25 @@ public sealed class PostgresEventListener(
         }
     }
 
+    // Each instance announces its own viewers; every instance keeps the others' lists and tells its clients the union.
+    private async Task MergePresenceAsync(string payload)
+    {
+        var notice = JsonDocument.Parse(payload).RootElement.GetProperty("presence").Deserialize<PresenceNotice>(Json)!;
+        if (notice.Instance != presence.InstanceId) presence.SetRemote(notice.ReviewId, notice.Instance, notice.Viewers);
+        await hub.Clients.Group(ReviewHub.ReviewGroup(notice.ReviewId)).PresenceChanged(new PresenceMessage(notice.ReviewId, presence.Everyone(notice.ReviewId)));
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private async Task DispatchAsync(string payload)
     {
         try
         {
+            if (payload.StartsWith("{\"kind\":\"presence\"", StringComparison.Ordinal))
+            {
+                await MergePresenceAsync(payload);
+                return;
+            }
             var notice = PostgresNotifyPublisher.Parse(payload);
             if (notice?.Kind == "lesson" && notice.Lesson is { } progress)
             {

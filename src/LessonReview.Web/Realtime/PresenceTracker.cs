@@ -1,21 +1,26 @@
 namespace LessonReview.Web.Realtime;
 
 /// <summary>
-/// Who is watching each review on this instance, by connection (one person may have two tabs).
+/// Who is watching each review: this instance's viewers by connection (one person may have two
+/// tabs), and, with several instances, the latest list each other instance announced.
 /// </summary>
 public sealed class PresenceTracker
 {
-    private readonly Dictionary<Guid, Dictionary<string, Viewer>> _byReview = new();
+    /// <summary>Identifies this instance in presence announcements.</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
+    private readonly Dictionary<Guid, Dictionary<string, Viewer>> _local = new();
+    private readonly Dictionary<Guid, Dictionary<string, IReadOnlyList<Viewer>>> _remote = new();
     private readonly Lock _lock = new();
 
-    /// <returns>The review's viewers after the change.</returns>
+    /// <returns>This instance's viewers of the review after the change.</returns>
     public IReadOnlyList<Viewer> Join(Guid reviewId, string connectionId, Viewer viewer)
     {
         lock (_lock)
         {
-            if (!_byReview.TryGetValue(reviewId, out var connections)) _byReview[reviewId] = connections = new();
+            if (!_local.TryGetValue(reviewId, out var connections)) _local[reviewId] = connections = new();
             connections[connectionId] = viewer;
-            return Distinct(connections);
+            return Distinct(connections.Values);
         }
     }
 
@@ -23,22 +28,41 @@ public sealed class PresenceTracker
     {
         lock (_lock)
         {
-            if (!_byReview.TryGetValue(reviewId, out var connections)) return [];
+            if (!_local.TryGetValue(reviewId, out var connections)) return [];
             connections.Remove(connectionId);
-            if (connections.Count == 0) _byReview.Remove(reviewId);
-            return Distinct(connections);
+            if (connections.Count == 0) _local.Remove(reviewId);
+            return Distinct(connections.Values);
         }
     }
 
-    /// <summary>Removes a closed connection everywhere; returns the reviews it was watching.</summary>
-    public IReadOnlyList<Guid> LeaveAll(string connectionId)
+    /// <summary>The reviews a closing connection was watching.</summary>
+    public IReadOnlyList<Guid> ReviewsOf(string connectionId)
+    {
+        lock (_lock) return _local.Where(r => r.Value.ContainsKey(connectionId)).Select(r => r.Key).ToList();
+    }
+
+    /// <summary>Records another instance's viewers of a review.</summary>
+    public void SetRemote(Guid reviewId, string instanceId, IReadOnlyList<Viewer> viewers)
     {
         lock (_lock)
         {
-            return _byReview.Where(r => r.Value.ContainsKey(connectionId)).Select(r => r.Key).ToList();
+            if (!_remote.TryGetValue(reviewId, out var instances)) _remote[reviewId] = instances = new();
+            if (viewers.Count == 0) instances.Remove(instanceId); else instances[instanceId] = viewers;
+            if (instances.Count == 0) _remote.Remove(reviewId);
         }
     }
 
-    private static List<Viewer> Distinct(Dictionary<string, Viewer> connections) =>
-        connections.Values.DistinctBy(v => v.UserId).OrderBy(v => v.Name).ToList();
+    /// <summary>Everyone watching the review, on every instance.</summary>
+    public IReadOnlyList<Viewer> Everyone(Guid reviewId)
+    {
+        lock (_lock)
+        {
+            var local = _local.TryGetValue(reviewId, out var connections) ? connections.Values : Enumerable.Empty<Viewer>();
+            var remote = _remote.TryGetValue(reviewId, out var instances) ? instances.Values.SelectMany(v => v) : [];
+            return Distinct(local.Concat(remote));
+        }
+    }
+
+    private static List<Viewer> Distinct(IEnumerable<Viewer> viewers) =>
+        viewers.DistinctBy(v => v.UserId).OrderBy(v => v.Name).ToList();
 }

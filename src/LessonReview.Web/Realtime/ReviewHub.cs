@@ -12,7 +12,7 @@ namespace LessonReview.Web.Realtime;
 /// Groups: <c>lesson:{id}</c> for processing progress, <c>review:{id}</c> for a review's changes.
 /// </summary>
 [Authorize]
-public sealed class ReviewHub(LessonAccess lessons, ReviewAccess reviews, PresenceTracker presence) : Hub<IReviewClient>
+public sealed class ReviewHub(LessonAccess lessons, ReviewAccess reviews, PresenceTracker presence, IPresenceAnnouncer announcer) : Hub<IReviewClient>
 {
     public static string LessonGroup(Guid lessonId) => $"lesson:{lessonId}";
     public static string ReviewGroup(Guid reviewId) => $"review:{reviewId}";
@@ -34,20 +34,19 @@ public sealed class ReviewHub(LessonAccess lessons, ReviewAccess reviews, Presen
         if (await reviews.FindAsync(caller, reviewId, Context.ConnectionAborted) is null)
             throw new HubException("There is no such review, or you are not one of its participants.");
         await Groups.AddToGroupAsync(Context.ConnectionId, ReviewGroup(reviewId), Context.ConnectionAborted);
-        var viewers = presence.Join(reviewId, Context.ConnectionId, new Viewer(caller.Id, caller.Name, caller.Role));
-        await Clients.Group(ReviewGroup(reviewId)).PresenceChanged(new PresenceMessage(reviewId, viewers));
+        await announcer.AnnounceAsync(reviewId, presence.Join(reviewId, Context.ConnectionId, new Viewer(caller.Id, caller.Name, caller.Role)));
     }
 
     public async Task LeaveReview(Guid reviewId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ReviewGroup(reviewId));
-        await Clients.Group(ReviewGroup(reviewId)).PresenceChanged(new PresenceMessage(reviewId, presence.Leave(reviewId, Context.ConnectionId)));
+        await announcer.AnnounceAsync(reviewId, presence.Leave(reviewId, Context.ConnectionId));
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var reviewId in presence.LeaveAll(Context.ConnectionId))
-            await Clients.Group(ReviewGroup(reviewId)).PresenceChanged(new PresenceMessage(reviewId, presence.Leave(reviewId, Context.ConnectionId)));
+        foreach (var reviewId in presence.ReviewsOf(Context.ConnectionId))
+            await announcer.AnnounceAsync(reviewId, presence.Leave(reviewId, Context.ConnectionId));
         await base.OnDisconnectedAsync(exception);
     }
 

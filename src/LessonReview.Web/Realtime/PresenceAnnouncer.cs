@@ -1,0 +1,39 @@
+using System.Text.Json;
+using LessonReview.Core.Events;
+using Microsoft.AspNetCore.SignalR;
+using Npgsql;
+
+namespace LessonReview.Web.Realtime;
+
+/// <summary>Tells a review's viewers who is watching after this instance's viewers changed.</summary>
+public interface IPresenceAnnouncer
+{
+    Task AnnounceAsync(Guid reviewId, IReadOnlyList<Viewer> localViewers);
+}
+
+/// <summary>One instance: its own viewers are everyone.</summary>
+public sealed class LocalPresenceAnnouncer(IHubContext<ReviewHub, IReviewClient> hub, PresenceTracker presence) : IPresenceAnnouncer
+{
+    public Task AnnounceAsync(Guid reviewId, IReadOnlyList<Viewer> localViewers) =>
+        hub.Clients.Group(ReviewHub.ReviewGroup(reviewId)).PresenceChanged(new PresenceMessage(reviewId, presence.Everyone(reviewId)));
+}
+
+/// <summary>
+/// Several instances: announce this instance's viewers with NOTIFY; every instance's listener
+/// (this one too) merges the lists and tells its own clients (see PostgresEventListener).
+/// </summary>
+public sealed class PostgresPresenceAnnouncer(NpgsqlDataSource dataSource, PresenceTracker presence) : IPresenceAnnouncer
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task AnnounceAsync(Guid reviewId, IReadOnlyList<Viewer> localViewers)
+    {
+        var notice = new PresenceNotice(presence.InstanceId, reviewId, localViewers);
+        await using var command = dataSource.CreateCommand("SELECT pg_notify($1, $2)");
+        command.Parameters.AddWithValue(PostgresNotifyPublisher.Channel);
+        command.Parameters.AddWithValue(JsonSerializer.Serialize(new { kind = "presence", presence = notice }, Json));
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+public sealed record PresenceNotice(string Instance, Guid ReviewId, IReadOnlyList<Viewer> Viewers);
