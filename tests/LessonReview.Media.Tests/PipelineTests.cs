@@ -81,6 +81,17 @@ public sealed class PipelineTests : IDisposable
         Assert.Equal((480, 360), (result.Width, result.Height));
     }
 
+    [Fact]
+    public async Task A_job_capped_to_one_thread_still_makes_video_poster_and_storyboard()
+    {
+        var capped = new FFOptions { Threads = 1 };
+        var pipeline = new PlaybackPipeline(new FFProbe(capped), new FFMpeg(capped), new PlaybackSettings());
+
+        var result = await pipeline.RunAsync(await TestClips.Vp9OpusWebmAsync(), InputPolicy.LocalFile, _output.Path, null);
+
+        await AssertPlayableAsync(result, expectedSeconds: 4, expectAudio: true);
+    }
+
     public static TheoryData<string> BadInputs => new() { "text", "image", "empty", "truncated", "audio-only" };
 
     [Theory]

@@ -42,11 +42,22 @@ public sealed class PlaybackPipeline(FFProbe probe, FFMpeg ffmpeg, PlaybackSetti
             ?? throw new MediaException("The encoded video has no picture; ffmpeg produced an empty file.");
         onProgress?.Invoke(VideoShare);
 
-        // Poster and storyboard read different parts of the output: run them side by side.
-        var poster = Poster.WriteAsync(ffmpeg, video, output.Duration, Path.Combine(outputFolder, PosterFileName), cancellationToken);
-        var storyboard = StoryboardWriter.WriteAsync(ffmpeg, video, output.Duration, outVideo, settings, outputFolder, cancellationToken);
-        await Task.WhenAll(poster, storyboard);
-        var sheets = await storyboard;
+        // Poster and storyboard read different parts of the output: side by side, unless the job has a
+        // thread budget (Media:Threads), which two processes at once would exceed.
+        var posterPath = Path.Combine(outputFolder, PosterFileName);
+        IReadOnlyList<string> sheets;
+        if (ffmpeg.Threads > 0)
+        {
+            await Poster.WriteAsync(ffmpeg, video, output.Duration, posterPath, cancellationToken);
+            sheets = await StoryboardWriter.WriteAsync(ffmpeg, video, output.Duration, outVideo, settings, outputFolder, cancellationToken);
+        }
+        else
+        {
+            var poster = Poster.WriteAsync(ffmpeg, video, output.Duration, posterPath, cancellationToken);
+            var storyboard = StoryboardWriter.WriteAsync(ffmpeg, video, output.Duration, outVideo, settings, outputFolder, cancellationToken);
+            await Task.WhenAll(poster, storyboard);
+            sheets = await storyboard;
+        }
         onProgress?.Invoke(1);
 
         return new PlaybackResult(plan.FastPath, output.Duration, outVideo.DisplayWidth, outVideo.DisplayHeight,

@@ -6,6 +6,9 @@ namespace LessonReview.Media.Processing;
 /// <summary>Runs ffmpeg with progress and cancellation (mirrors FFMpegCore's ProcessAsynchronously).</summary>
 public sealed class FFMpeg(FFOptions options)
 {
+    /// <summary>Threads each run may use (Media:Threads); 0 lets ffmpeg choose.</summary>
+    public int Threads => options.Threads;
+
     /// <summary>
     /// Runs one ffmpeg command. <paramref name="onProgress"/> receives 0–1 against
     /// <paramref name="totalDuration"/>; cancellation sends SIGINT, then kills after a grace period.

@@ -66,14 +66,17 @@ internal static class ScaleOutBenchmark
         settings["Worker__Enabled"] = "false";
         using var web = await AppProcess.StartAsync(webDll, data.Path, settings);
         var (trainee, _) = await web.SignInAsync("trainee@example.org");
-        var ids = new List<string>();
-        for (var i = 0; i < lessons; i++) ids.Add(await CommentLatencyBenchmark.UploadAsync(trainee, clip));
 
+        // Steady-state throughput: the workers are up before the clock starts.
         settings["Media__Threads"] = "1";
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var processes = Enumerable.Range(0, workers).Select(_ => WorkerProcess(workerDll, settings)).ToList();
+        var ready = Enumerable.Range(0, workers).Select(_ => new TaskCompletionSource()).ToList();
+        var processes = ready.Select(r => WorkerProcess(workerDll, settings, r)).ToList();
+        await Task.WhenAll(ready.Select(r => r.Task)).WaitAsync(TimeSpan.FromSeconds(60));
         try
         {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var ids = new List<string>();
+            for (var i = 0; i < lessons; i++) ids.Add(await CommentLatencyBenchmark.UploadAsync(trainee, clip));
             foreach (var id in ids)
                 while ((await trainee.GetFromJsonAsync<JsonElement>($"/api/lessons/{id}")).GetProperty("status").GetString() is not ("ready" or "failed"))
                     await Task.Delay(100);
@@ -93,14 +96,15 @@ internal static class ScaleOutBenchmark
         }
     }
 
-    private static System.Diagnostics.Process WorkerProcess(string dll, Dictionary<string, string> settings)
+    private static System.Diagnostics.Process WorkerProcess(string dll, Dictionary<string, string> settings, TaskCompletionSource ready)
     {
         var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         info.ArgumentList.Add(dll);
         foreach (var (key, value) in settings) info.Environment[key] = value;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__LessonReview.Core.Processing.ProcessingWorker"] = "Information";
         var process = System.Diagnostics.Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Processing worker") == true) ready.TrySetResult(); };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
