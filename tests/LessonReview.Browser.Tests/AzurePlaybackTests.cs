@@ -13,9 +13,7 @@ public sealed class AzurePlaybackTests(BrowserFixture browser, AzureAppHost app)
         var trainee = await app.TraineeAsync();
         var lessonId = await Tus.UploadAsync(trainee, await TestClips.Mpeg4Async(seconds: 30), "Blob lesson");
         Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId, 120)).Status);
-        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
-        var signIn = await context.APIRequest.PostAsync("/api/session", new() { DataObject = new { email = "trainee@example.org", password = AppHost.Password } });
-        Assert.Equal(204, signIn.Status);
+        await using var context = await browser.SignedInContextAsync(app, "trainee@example.org");
         var page = await context.NewPageAsync();
         var fromBlobStorage = 0;
         page.Response += (_, r) => { if (r.Status == 206 && new Uri(r.Url).Port == app.Azurite.Port) fromBlobStorage++; };

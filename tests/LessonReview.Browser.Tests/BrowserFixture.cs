@@ -21,6 +21,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A 1366×768 context already signed in (through the API) as <paramref name="email"/>.</summary>
+    public async Task<IBrowserContext> SignedInContextAsync(LessonReview.Web.Tests.Support.AppHost app, string email)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1366, Height = 768 } });
+        var response = await context.APIRequest.PostAsync("/api/session",
+            new() { DataObject = new { email, password = LessonReview.Web.Tests.Support.AppHost.Password } });
+        Assert.Equal(204, response.Status);
+        return context;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.CloseAsync();

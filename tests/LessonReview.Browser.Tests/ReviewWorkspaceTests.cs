@@ -23,8 +23,8 @@ public sealed class ReviewWorkspaceTests(BrowserFixture browser, AppHost app) : 
         var created = await traineeApi.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { mentorId } });
         var reviewId = (await created.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
 
-        await using var mentorContext = await SignedInContextAsync("mentor@example.org");
-        await using var traineeContext = await SignedInContextAsync("trainee@example.org");
+        await using var mentorContext = await browser.SignedInContextAsync(app, "mentor@example.org");
+        await using var traineeContext = await browser.SignedInContextAsync(app, "trainee@example.org");
         var mentor = await mentorContext.NewPageAsync();
         var trainee = await traineeContext.NewPageAsync();
         // The trainee's hub socket goes through the test so the test can cut it like a dropped Wi-Fi.
@@ -86,20 +86,12 @@ public sealed class ReviewWorkspaceTests(BrowserFixture browser, AppHost app) : 
         const string payload = "<img src=x onerror=\"window.__pwned=1\"><b>bold?</b>";
         await traineeApi.PostAsJsonAsync($"/api/reviews/{reviewId}/comments", new { atSeconds = 1, kind = "note", text = payload });
 
-        await using var context = await SignedInContextAsync("trainee@example.org");
+        await using var context = await browser.SignedInContextAsync(app, "trainee@example.org");
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/reviews/{reviewId}");
 
         await Assertions.Expect(page.Locator("li.comment .text")).ToHaveTextAsync(payload);
         Assert.Equal(0, await page.Locator("li.comment img, li.comment b").CountAsync());
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__pwned ?? null"));
-    }
-
-    private async Task<IBrowserContext> SignedInContextAsync(string email)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1366, Height = 768 } });
-        var response = await context.APIRequest.PostAsync("/api/session", new() { DataObject = new { email, password = AppHost.Password } });
-        Assert.Equal(204, response.Status);
-        return context;
     }
 }

@@ -26,7 +26,7 @@ public sealed class Azurite : IAsyncDisposable
 
     public static async Task<Azurite> StartAsync()
     {
-        var binary = Path.Combine(RepositoryRoot(), "tests", "tools", "node_modules", ".bin", "azurite-blob");
+        var binary = Path.Combine(Repository.Root, "tests", "tools", "node_modules", ".bin", "azurite-blob");
         if (!File.Exists(binary)) throw new InvalidOperationException($"Azurite is not installed ({binary}). Run scripts/setup.sh.");
         var location = new TempFolder();
         var port = FreePort();
@@ -65,12 +65,6 @@ public sealed class Azurite : IAsyncDisposable
         _location.Dispose();
     }
 
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LessonReview.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("LessonReview.sln not found above the test folder.");
-    }
 
     private static int FreePort()
     {

@@ -12,7 +12,7 @@ namespace LessonReview.Web.Tests.Deployment;
 /// </summary>
 public sealed partial class DeploymentTests
 {
-    private static readonly string Root = Azurite.RepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void Azure_yaml_services_point_at_real_projects_and_dockerfiles()

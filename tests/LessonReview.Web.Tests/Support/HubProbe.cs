@@ -34,7 +34,7 @@ public sealed class HubProbe : IAsyncDisposable
         info.ArgumentList.Add(host.CookieHeader(client));
         info.ArgumentList.Add(JsonSerializer.Serialize(joins.Select(j => new[] { j.Method, j.Id.ToString() })));
         info.ArgumentList.Add(((int)listenFor.TotalMilliseconds).ToString());
-        info.Environment["NODE_PATH"] = Path.Combine(RepositoryRoot(), "src", "LessonReview.Web", "node_modules");
+        info.Environment["NODE_PATH"] = Path.Combine(LessonReview.TestSupport.Repository.Root, "src", "LessonReview.Web", "node_modules");
         var probe = new HubProbe(Process.Start(info)!);
         await probe._ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
         return probe;
@@ -65,12 +65,5 @@ public sealed class HubProbe : IAsyncDisposable
         if (!_process.HasExited) _process.Kill();
         await _process.WaitForExitAsync();
         _process.Dispose();
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LessonReview.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("LessonReview.sln not found above the test folder.");
     }
 }

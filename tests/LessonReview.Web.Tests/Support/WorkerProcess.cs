@@ -13,7 +13,7 @@ public sealed class WorkerProcess : IDisposable
     public static WorkerProcess Start(IReadOnlyDictionary<string, string?> settings)
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/") ? "Release" : "Debug";
-        var dll = Path.Combine(Azurite.RepositoryRoot(), "src", "LessonReview.Worker", "bin", configuration, "net10.0", "LessonReview.Worker.dll");
+        var dll = Path.Combine(Repository.Root, "src", "LessonReview.Worker", "bin", configuration, "net10.0", "LessonReview.Worker.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         info.ArgumentList.Add(dll);
         foreach (var (key, value) in settings) info.Environment[key.Replace(":", "__")] = value;
