@@ -12,9 +12,6 @@ public sealed record InputPolicy(string Protocols, string Formats)
     /// <summary>Reading a file on local disk.</summary>
     public static InputPolicy LocalFile { get; } = new("file", ContainerFormats);
 
-    /// <summary>Reading a blob through a signed http(s) URL of the storage endpoint.</summary>
-    public static InputPolicy SignedUrl { get; } = new("file,http,https,tcp,tls,crypto", ContainerFormats);
-
     /// <summary>Reading an output this application wrote itself (MP4 only).</summary>
     public static InputPolicy OwnOutput { get; } = new("file", "mov");
 

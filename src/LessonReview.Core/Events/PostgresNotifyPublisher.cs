@@ -19,7 +19,8 @@ public sealed class PostgresNotifyPublisher(NpgsqlDataSource dataSource) : ILess
     public Task PublishAsync(ReviewChange change, CancellationToken cancellationToken = default) =>
         NotifyAsync(new EventNotice("review", change.ReviewId, change.Seq, change.Type, null), cancellationToken);
 
-    private async Task NotifyAsync(EventNotice notice, CancellationToken cancellationToken)
+    /// <summary>Sends one notice to every instance listening on <see cref="Channel"/>.</summary>
+    public async Task NotifyAsync(EventNotice notice, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT pg_notify($1, $2)");
         command.Parameters.AddWithValue(Channel);
@@ -30,8 +31,11 @@ public sealed class PostgresNotifyPublisher(NpgsqlDataSource dataSource) : ILess
     public static EventNotice? Parse(string payload) => JsonSerializer.Deserialize<EventNotice>(payload, Json);
 }
 
-/// <summary>What travels in one NOTIFY: a lesson's progress whole, or a pointer to a stored review event.</summary>
-public sealed record EventNotice(string Kind, Guid Id, long Seq, string? Type, LessonProgress? Lesson);
+/// <summary>
+/// What travels in one NOTIFY: a lesson's progress whole ("lesson"), a pointer to a stored review
+/// event ("review"), or a host-defined payload in <see cref="Data"/> (the web app's "presence").
+/// </summary>
+public sealed record EventNotice(string Kind, Guid Id, long Seq, string? Type, LessonProgress? Lesson, JsonElement? Data = null);
 
 /// <summary>For a worker that runs beside the web app with in-process events: nobody to tell (progress is saved in the database).</summary>
 public sealed class NoViewersPublisher : ILessonEventPublisher, IReviewEventPublisher

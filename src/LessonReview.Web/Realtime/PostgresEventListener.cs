@@ -49,26 +49,22 @@ public sealed class PostgresEventListener(
     }
 
     // Each instance announces its own viewers; every instance keeps the others' lists and tells its clients the union.
-    private async Task MergePresenceAsync(string payload)
+    private async Task MergePresenceAsync(PresenceNotice notice)
     {
-        var notice = JsonDocument.Parse(payload).RootElement.GetProperty("presence").Deserialize<PresenceNotice>(Json)!;
         if (notice.Instance != presence.InstanceId) presence.SetRemote(notice.ReviewId, notice.Instance, notice.Viewers);
         await hub.Clients.Group(ReviewHub.ReviewGroup(notice.ReviewId)).PresenceChanged(new PresenceMessage(notice.ReviewId, presence.Everyone(notice.ReviewId)));
     }
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private async Task DispatchAsync(string payload)
     {
         try
         {
-            if (payload.StartsWith("{\"kind\":\"presence\"", StringComparison.Ordinal))
-            {
-                await MergePresenceAsync(payload);
-                return;
-            }
             var notice = PostgresNotifyPublisher.Parse(payload);
-            if (notice?.Kind == "lesson" && notice.Lesson is { } progress)
+            if (notice?.Kind == PostgresPresenceAnnouncer.Kind && notice.Data is { } data)
+            {
+                await MergePresenceAsync(data.Deserialize<PresenceNotice>(PostgresPresenceAnnouncer.Json)!);
+            }
+            else if (notice?.Kind == "lesson" && notice.Lesson is { } progress)
             {
                 await lessons.PublishAsync(progress);
             }

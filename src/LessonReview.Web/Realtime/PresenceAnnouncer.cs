@@ -1,7 +1,6 @@
 using System.Text.Json;
 using LessonReview.Core.Events;
 using Microsoft.AspNetCore.SignalR;
-using Npgsql;
 
 namespace LessonReview.Web.Realtime;
 
@@ -22,18 +21,14 @@ public sealed class LocalPresenceAnnouncer(IHubContext<ReviewHub, IReviewClient>
 /// Several instances: announce this instance's viewers with NOTIFY; every instance's listener
 /// (this one too) merges the lists and tells its own clients (see PostgresEventListener).
 /// </summary>
-public sealed class PostgresPresenceAnnouncer(NpgsqlDataSource dataSource, PresenceTracker presence) : IPresenceAnnouncer
+public sealed class PostgresPresenceAnnouncer(PostgresNotifyPublisher notify, PresenceTracker presence) : IPresenceAnnouncer
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public const string Kind = "presence";
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task AnnounceAsync(Guid reviewId, IReadOnlyList<Viewer> localViewers)
-    {
-        var notice = new PresenceNotice(presence.InstanceId, reviewId, localViewers);
-        await using var command = dataSource.CreateCommand("SELECT pg_notify($1, $2)");
-        command.Parameters.AddWithValue(PostgresNotifyPublisher.Channel);
-        command.Parameters.AddWithValue(JsonSerializer.Serialize(new { kind = "presence", presence = notice }, Json));
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task AnnounceAsync(Guid reviewId, IReadOnlyList<Viewer> localViewers) =>
+        notify.NotifyAsync(new EventNotice(Kind, reviewId, 0, null, null,
+            JsonSerializer.SerializeToElement(new PresenceNotice(presence.InstanceId, reviewId, localViewers), Json)));
 }
 
 public sealed record PresenceNotice(string Instance, Guid ReviewId, IReadOnlyList<Viewer> Viewers);

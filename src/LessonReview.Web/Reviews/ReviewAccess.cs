@@ -34,9 +34,4 @@ public sealed class ReviewAccess(LessonReviewDb db)
         var assigned = await db.ReviewMentors.AnyAsync(m => m.ReviewId == reviewId && m.UserId == caller.Id, cancellationToken);
         return assigned ? new(found.Review, found.Lesson, ReviewRole.Mentor) : null;
     }
-
-    /// <summary>Lessons a mentor sees because a review of them is assigned to that mentor.</summary>
-    public IQueryable<Guid> LessonsAssignedTo(Guid mentorId) =>
-        db.ReviewMentors.Where(m => m.UserId == mentorId)
-            .Join(db.Reviews, m => m.ReviewId, r => r.Id, (m, r) => r.LessonId);
 }
