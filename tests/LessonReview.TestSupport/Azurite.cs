@@ -29,7 +29,7 @@ public sealed class Azurite : IAsyncDisposable
         var binary = Path.Combine(Repository.Root, "tests", "tools", "node_modules", ".bin", "azurite-blob");
         if (!File.Exists(binary)) throw new InvalidOperationException($"Azurite is not installed ({binary}). Run scripts/setup.sh.");
         var location = new TempFolder();
-        var port = FreePort();
+        var port = Ports.Free();
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add($"ulimit -n 65536 2>/dev/null || ulimit -n 4096; exec '{binary}' --blobHost 127.0.0.1 --blobPort {port} " +
@@ -63,13 +63,5 @@ public sealed class Azurite : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         _location.Dispose();
-    }
-
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

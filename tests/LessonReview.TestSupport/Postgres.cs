@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace LessonReview.TestSupport;
 
@@ -34,7 +32,7 @@ public static class Postgres
         var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => d).Select(d => Path.Combine(d, "bin")).LastOrDefault()
             ?? throw new InvalidOperationException("PostgreSQL is not installed; run scripts/setup.sh.");
         var dir = Directory.CreateTempSubdirectory("lessonreview-pg-").FullName;
-        var port = FreePort();
+        var port = Ports.Free();
         Run($"chown -R postgres '{dir}' 2>/dev/null; true", asPostgres: false);
         Run($"'{bin}/initdb' -A trust -U postgres -D '{dir}/data' >/dev/null", asPostgres: true);
         Run($"'{bin}/pg_ctl' -D '{dir}/data' -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=300\" -l '{dir}/log' -w start >/dev/null", asPostgres: true);
@@ -57,12 +55,5 @@ public static class Postgres
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException($"'{command}' failed: {error}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using LessonReview.TestSupport;
 
 namespace LessonReview.Bench;
 
@@ -19,7 +20,7 @@ internal sealed class AppProcess : IDisposable
 
     public static async Task<AppProcess> StartAsync(string webDll, string dataDirectory, IDictionary<string, string> settings)
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { webDll, "--urls", $"http://127.0.0.1:{port}" }) info.ArgumentList.Add(argument);
         info.WorkingDirectory = Path.GetDirectoryName(webDll)!;
@@ -75,12 +76,5 @@ internal sealed class AppProcess : IDisposable
             await Task.Delay(500);
         }
         throw new TimeoutException("The web server did not start.");
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -148,7 +148,7 @@ internal static class CommentLatencyBenchmark
 
         public static async Task<BaselineServer> StartAsync()
         {
-            var port = AppProcess.FreePort();
+            var port = Ports.Free();
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
