@@ -22,11 +22,9 @@ public static class LessonReviewHosting
         services.AddSingleton(new AppPaths(dataDirectory));
         services.AddLessonReviewCore(builder.Configuration, dataDirectory);
 
+        services.AddReceiveBlockPool(builder.Configuration);
         // Let Kestrel keep receiving a long upload while the previous block is written to storage
         // (the 1 MB default pauses the socket on every write). Kestrel:Limits:MaxRequestBufferSize overrides it.
-        // A zero-byte "is there data?" read before every 4 KB receive doubles the syscalls of a long
-        // upload; without it each idle connection holds one 4 KB block, which is cheap.
-        builder.WebHost.UseSockets(sockets => sockets.WaitForDataBeforeAllocatingBuffer = false);
         if (builder.Configuration["Kestrel:Limits:MaxRequestBufferSize"] is null)
             services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
                 kestrel.Limits.MaxRequestBufferSize = 4 * 1024 * 1024);

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using LessonReview.Web.Hosting;
 
 namespace LessonReview.Web.Tests.Support;
 
@@ -51,6 +53,14 @@ public class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         foreach (var (key, value) in TestDatabase.Settings(DataDirectory)) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // WebApplicationFactory adds Kestrel after the app's services, which would replace the app's
+        // receive-block pool with Kestrel's own; in Program, Kestrel comes first. Restore that order.
+        builder.ConfigureServices((context, services) => services.AddReceiveBlockPool(context.Configuration));
+        return base.CreateHost(builder);
     }
 
     /// <summary>A client with its own cookie jar, not signed in.</summary>
