@@ -30,8 +30,14 @@ internal sealed class AppProcess : IDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings) info.Environment[key] = value;
         var process = Process.Start(info)!;
-        // The console logger writes to stdout; warnings and failures are worth seeing in a benchmark.
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && (line.StartsWith("warn") || line.StartsWith("fail"))) Console.Error.WriteLine($"[server {port}] {line}"); };
+        // The console logger writes a level line, then the message indented: show both for warnings and failures.
+        var showing = false;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not { } line) return;
+            if (!line.StartsWith(' ')) showing = line.StartsWith("warn") || line.StartsWith("fail");
+            if (showing) Console.Error.WriteLine($"[server {port}] {line}");
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
