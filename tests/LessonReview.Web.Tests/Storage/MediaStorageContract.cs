@@ -130,7 +130,36 @@ public sealed class LocalMediaStorageTests : MediaStorageContract, IDisposable
     public void The_local_folder_has_no_direct_urls_the_app_streams_instead() =>
         Assert.Null(new LocalMediaStorage(_root.Path).GetReadUrl("lessons/x/video.mp4", TimeSpan.FromHours(1)));
 
+    [Fact]
+    public async Task A_large_resumed_append_is_stored_byte_for_byte_and_bypasses_the_page_cache_where_the_disk_allows()
+    {
+        var storage = new LocalMediaStorage(_root.Path);
+        var key = $"lessons/{Guid.NewGuid():N}/original";
+        var content = Bytes(7 * 1024 * 1024 + 1234, seed: 5);
+
+        // A drop after an odd number of bytes, as over Wi-Fi, then the rest in reads of odd sizes.
+        await storage.AppendAsync(key, 0, new MemoryStream(content[..12345]));
+        var end = await storage.AppendAsync(key, 12345, new TrickleStream(content[12345..], 65_537));
+
+        Assert.Equal(content.Length, end);
+        await using (var local = await storage.GetLocalFileAsync(key))
+            Assert.Equal(content, await File.ReadAllBytesAsync(local.Path));
+        using var probe = DirectWrites.TryOpen((await storage.GetLocalFileAsync(key)).Path);
+        if (probe is null)
+            Assert.Equal(0, storage.DirectBytes); // e.g. tmpfs: everything through the page cache, still intact
+        else
+            Assert.InRange(storage.DirectBytes, 6 * 1024 * 1024, content.Length); // all whole aligned MiBs
+    }
+
     public void Dispose() => _root.Dispose();
+}
+
+/// <summary>Hands out at most <paramref name="chunk"/> bytes per read, like a socket.</summary>
+internal sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
+{
+    public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        base.ReadAsync(buffer[..Math.Min(buffer.Length, chunk)], cancellationToken);
 }
 
 public sealed class AzureMediaStorageTests(AzuriteFixture azurite) : MediaStorageContract, IClassFixture<AzuriteFixture>
