@@ -58,6 +58,9 @@ public static class CoreServiceCollectionExtensions
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (!string.Equals(database.Provider, DatabaseOptions.PostgreSql, StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException("Events:Provider=PostgreSQL needs Database:Provider=PostgreSQL (events travel through the same server).");
+        if (events.PresenceTimeoutSeconds < 3)
+            throw new InvalidOperationException("Events:PresenceTimeoutSeconds must be at least 3.");
+        services.Configure<EventsOptions>(configuration.GetSection(EventsOptions.Section));
         services.AddSingleton(Npgsql.NpgsqlDataSource.Create(configuration.GetConnectionString("Database")!));
         services.AddSingleton<PostgresNotifyPublisher>();
         services.AddSingleton<Events.ILessonEventPublisher>(sp => sp.GetRequiredService<PostgresNotifyPublisher>());

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using LessonReview.Core.Data;
 using LessonReview.Core.Processing;
 using LessonReview.TestSupport;
@@ -64,6 +65,34 @@ public sealed class ScaleOutTests : IDisposable
         await using var coordinatorOnB = await HubProbe.StartAsync(b, await b.CoordinatorAsync(), TimeSpan.FromSeconds(15), ("JoinReview", review.Id));
         var presence = await watcherOnA.WaitForAsync("PresenceChanged", p => p.GetProperty("viewers").GetArrayLength() == 2);
         Assert.Contains(presence.GetProperty("data").GetProperty("viewers").EnumerateArray(), v => v.GetProperty("role").GetString() == "coordinator");
+    }
+
+    [Fact]
+    public async Task Viewers_announced_by_an_instance_that_then_crashed_disappear_from_the_list()
+    {
+        var settings = new Dictionary<string, string?>(_settings) { ["Worker:Enabled"] = "true", ["Events:PresenceTimeoutSeconds"] = "3" };
+        using var a = AppHost.With(settings, _shared.Path);
+        await Listening(a);
+        var trainee = await a.TraineeAsync();
+        var lessonId = await Tus.UploadAsync(trainee, await TestClips.LandscapeH264Async(), "Presence");
+        Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId)).Status);
+        var review = (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!;
+        await using var watcher = await HubProbe.StartAsync(a, trainee, TimeSpan.FromSeconds(30), ("JoinReview", review.Id));
+
+        // Another instance announces its viewer, then dies: it never says it is alive again.
+        var crashed = new PresenceNotice("crashed-instance", review.Id, [new Viewer(Guid.NewGuid(), "Mentor on a crashed instance", "mentor")]);
+        await a.Services.GetRequiredService<Core.Events.PostgresNotifyPublisher>().NotifyAsync(new Core.Events.EventNotice(
+            PostgresPresenceAnnouncer.Kind, review.Id, 0, null, null, JsonSerializer.SerializeToElement(crashed, PostgresPresenceAnnouncer.Json)));
+        await watcher.WaitForAsync("PresenceChanged", p => p.GetProperty("viewers").GetArrayLength() == 2);
+
+        var shownAt = watcher.Events("PresenceChanged").ToList().FindIndex(e => e.GetProperty("data").GetProperty("viewers").GetArrayLength() == 2);
+        for (var waited = 0; watcher.Events("PresenceChanged").Skip(shownAt + 1).All(e => e.GetProperty("data").GetProperty("viewers").GetArrayLength() != 1); waited += 100)
+        {
+            Assert.True(waited < 15_000, "The crashed instance's viewer was still listed after 15 s (timeout 3 s).");
+            await Task.Delay(100);
+        }
+        var viewers = watcher.Events("PresenceChanged").Last().GetProperty("data").GetProperty("viewers").EnumerateArray().ToList();
+        Assert.Equal("trainee", Assert.Single(viewers).GetProperty("role").GetString());
     }
 
     [Fact]

@@ -13,5 +13,12 @@ public sealed class EventsOptions
     /// </summary>
     public string Provider { get; set; } = InProcess;
 
+    /// <summary>
+    /// With several instances: another instance's viewers are forgotten when it has not been heard
+    /// from for this long (it crashed or lost its database); each instance says it is alive three
+    /// times as often.
+    /// </summary>
+    public int PresenceTimeoutSeconds { get; set; } = 45;
+
     public bool IsPostgreSql => string.Equals(Provider, PostgreSql, StringComparison.OrdinalIgnoreCase);
 }

@@ -45,6 +45,7 @@ public static class LessonReviewHosting
             services.AddSingleton<PostgresEventListener>();
             services.AddSingleton<IPresenceAnnouncer, PostgresPresenceAnnouncer>();
             services.AddHostedService(sp => sp.GetRequiredService<PostgresEventListener>());
+            services.AddHostedService<PresenceHeartbeat>();
         }
         else
         {

@@ -16,7 +16,7 @@ namespace LessonReview.Web.Realtime;
 public sealed class PostgresEventListener(
     NpgsqlDataSource dataSource, HubLessonEventPublisher lessons, HubReviewEventPublisher reviews,
     PresenceTracker presence, IHubContext<ReviewHub, IReviewClient> hub,
-    IServiceScopeFactory scopes, ILogger<PostgresEventListener> log) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger<PostgresEventListener> log) : BackgroundService
 {
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -51,7 +51,7 @@ public sealed class PostgresEventListener(
     // Each instance announces its own viewers; every instance keeps the others' lists and tells its clients the union.
     private async Task MergePresenceAsync(PresenceNotice notice)
     {
-        if (notice.Instance != presence.InstanceId) presence.SetRemote(notice.ReviewId, notice.Instance, notice.Viewers);
+        if (notice.Instance != presence.InstanceId) presence.SetRemote(notice.ReviewId, notice.Instance, notice.Viewers, clock.GetUtcNow().UtcDateTime);
         await hub.Clients.Group(ReviewHub.ReviewGroup(notice.ReviewId)).PresenceChanged(new PresenceMessage(notice.ReviewId, presence.Everyone(notice.ReviewId)));
     }
 
@@ -63,6 +63,10 @@ public sealed class PostgresEventListener(
             if (notice?.Kind == PostgresPresenceAnnouncer.Kind && notice.Data is { } data)
             {
                 await MergePresenceAsync(data.Deserialize<PresenceNotice>(PostgresPresenceAnnouncer.Json)!);
+            }
+            else if (notice?.Kind == PresenceHeartbeat.Kind && notice.Data is { } alive)
+            {
+                presence.Heard(alive.Deserialize<InstanceAlive>(PostgresPresenceAnnouncer.Json)!.Instance, clock.GetUtcNow().UtcDateTime);
             }
             else if (notice?.Kind == "lesson" && notice.Lesson is { } progress)
             {

@@ -2,7 +2,9 @@ namespace LessonReview.Web.Realtime;
 
 /// <summary>
 /// Who is watching each review: this instance's viewers by connection (one person may have two
-/// tabs), and, with several instances, the latest list each other instance announced.
+/// tabs), and, with several instances, the latest list each other instance announced. An instance
+/// that stops being heard from (it crashed, or lost its database connection) has its viewers
+/// forgotten, so nobody is shown "watching now" for ever (see PresenceHeartbeat).
 /// </summary>
 public sealed class PresenceTracker
 {
@@ -11,6 +13,7 @@ public sealed class PresenceTracker
 
     private readonly Dictionary<Guid, Dictionary<string, Viewer>> _local = new();
     private readonly Dictionary<Guid, Dictionary<string, IReadOnlyList<Viewer>>> _remote = new();
+    private readonly Dictionary<string, DateTime> _lastHeard = new();
     private readonly Lock _lock = new();
 
     /// <returns>This instance's viewers of the review after the change.</returns>
@@ -42,13 +45,41 @@ public sealed class PresenceTracker
     }
 
     /// <summary>Records another instance's viewers of a review.</summary>
-    public void SetRemote(Guid reviewId, string instanceId, IReadOnlyList<Viewer> viewers)
+    public void SetRemote(Guid reviewId, string instanceId, IReadOnlyList<Viewer> viewers, DateTime now)
     {
         lock (_lock)
         {
+            _lastHeard[instanceId] = now;
             if (!_remote.TryGetValue(reviewId, out var instances)) _remote[reviewId] = instances = new();
             if (viewers.Count == 0) instances.Remove(instanceId); else instances[instanceId] = viewers;
             if (instances.Count == 0) _remote.Remove(reviewId);
+        }
+    }
+
+    /// <summary>Another instance said it is alive.</summary>
+    public void Heard(string instanceId, DateTime now)
+    {
+        lock (_lock) _lastHeard[instanceId] = now;
+    }
+
+    /// <summary>Forgets the viewers of instances not heard from since <paramref name="cutoff"/>.</summary>
+    /// <returns>The reviews whose list of viewers changed.</returns>
+    public IReadOnlyList<Guid> ForgetInstancesSilentSince(DateTime cutoff)
+    {
+        lock (_lock)
+        {
+            var silent = _lastHeard.Where(i => i.Value < cutoff).Select(i => i.Key).ToHashSet();
+            if (silent.Count == 0) return [];
+            foreach (var instance in silent) _lastHeard.Remove(instance);
+            var changed = new List<Guid>();
+            foreach (var (reviewId, instances) in _remote.ToList())
+            {
+                if (instances.Keys.Count(silent.Contains) == 0) continue;
+                foreach (var instance in silent) instances.Remove(instance);
+                if (instances.Count == 0) _remote.Remove(reviewId);
+                changed.Add(reviewId);
+            }
+            return changed;
         }
     }
 

@@ -28,6 +28,6 @@ if (what is "scale-out" or "all")
     if (Option("skip-latency") is null)
         await ScaleOutBenchmark.LatencyAsync(Math.Min(runs, 3), int.Parse(Option("comments") ?? "300"), int.Parse(Option("rate") ?? "25"),
             dll, Path.Combine(root, "src/LessonReview.Web/node_modules"));
-    if (Option("skip-workers") is null) await ScaleOutBenchmark.WorkersAsync(Math.Min(runs, 3), int.Parse(Option("lessons") ?? "8"), dll, workerDll);
+    if (Option("skip-workers") is null) await ScaleOutBenchmark.WorkersAsync(Math.Min(runs, 3), int.Parse(Option("lessons") ?? "10"), dll, workerDll);
 }
 return 0;
