@@ -49,6 +49,29 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
     }
 
     [Fact]
+    public async Task A_mentor_removed_from_a_review_stops_seeing_it_live_at_once()
+    {
+        var trainee = await host.TraineeAsync();
+        var review = await host.OpenReviewAsync(trainee);
+        await using var traineeWatching = await HubProbe.StartAsync(host, trainee, TimeSpan.FromSeconds(20), ("JoinReview", review.Id));
+        await using var mentorWatching = await HubProbe.StartAsync(host, await host.MentorAsync(), TimeSpan.FromSeconds(20), ("JoinReview", review.Id));
+        await traineeWatching.WaitForAsync("PresenceChanged", p => p.GetProperty("viewers").GetArrayLength() == 2);
+
+        var changed = await trainee.PutAsJsonAsync($"/api/reviews/{review.Id}/mentors", new { userIds = Array.Empty<Guid>() });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var revoked = await mentorWatching.WaitForAsync("AccessRevoked");
+        await ReviewHost.CommentAsync(trainee, review.Id, 5, "After the mentor left");
+
+        Assert.Contains("no longer a mentor", revoked.GetProperty("data").GetProperty("message").GetString());
+        Assert.Empty((await traineeWatching.WaitForAsync("MentorsChanged")).GetProperty("data").GetProperty("mentorIds").EnumerateArray());
+        await traineeWatching.WaitForAsync("CommentAdded");
+        await traineeWatching.WaitForAsync("PresenceChanged", p => p.GetProperty("viewers").GetArrayLength() == 1);
+        Assert.Empty(mentorWatching.Events("CommentAdded")); // the trainee saw it, the removed mentor did not
+        var events = await trainee.GetFromJsonAsync<List<ReviewEventDto>>($"/api/reviews/{review.Id}/events?afterSeq={review.Seq}");
+        Assert.Equal(["MentorsChanged", "CommentAdded"], events!.Select(e => e.Type)); // in the log, so pages catch up on it
+    }
+
+    [Fact]
     public async Task Only_the_lessons_trainee_or_a_coordinator_opens_a_review_with_real_mentors()
     {
         var trainee = await host.TraineeAsync();

@@ -15,7 +15,10 @@ public interface IReviewClient
     Task CommentDeleted(CommentDeletedDto deleted);
     Task StageChanged(StageChangedDto change);
     Task ActionItemChanged(ActionItemDto item);
+    Task MentorsChanged(MentorsChangedDto change);
     Task PresenceChanged(PresenceMessage presence);
+    /// <summary>Sent only to a removed mentor's connections, which have already left the review's group.</summary>
+    Task AccessRevoked(AccessRevokedMessage message);
 }
 
 public sealed record LessonProgressMessage(Guid LessonId, string Status, double Progress, string? Error);

@@ -38,6 +38,12 @@ public sealed class PresenceTracker
         }
     }
 
+    /// <summary>This instance's connections watching the review, with who is behind each.</summary>
+    public IReadOnlyList<(string ConnectionId, Viewer Viewer)> ConnectionsOf(Guid reviewId)
+    {
+        lock (_lock) return _local.TryGetValue(reviewId, out var connections) ? connections.Select(c => (c.Key, c.Value)).ToList() : [];
+    }
+
     /// <summary>The reviews a closing connection was watching.</summary>
     public IReadOnlyList<Guid> ReviewsOf(string connectionId)
     {

@@ -43,6 +43,9 @@ public sealed record CommentDeletedDto(Guid ReviewId, Guid CommentId, long Seq);
 
 public sealed record StageChangedDto(Guid ReviewId, string Stage, Guid ByUserId, DateTime At, long Seq);
 
+/// <summary>The review's mentors are now exactly <paramref name="MentorIds"/>; a removed mentor's open pages lose access at once.</summary>
+public sealed record MentorsChangedDto(Guid ReviewId, IReadOnlyList<Guid> MentorIds, Guid ByUserId, DateTime At, long Seq);
+
 /// <summary>One entry of <c>GET /api/reviews/{id}/events</c>: the hub event's name and argument.</summary>
 public sealed record ReviewEventDto(long Seq, string Type, JsonElement Data, DateTime At);
 
@@ -53,4 +56,5 @@ public static class ReviewEventTypes
     public const string CommentDeleted = nameof(CommentDeleted);
     public const string StageChanged = nameof(StageChanged);
     public const string ActionItemChanged = nameof(ActionItemChanged);
+    public const string MentorsChanged = nameof(MentorsChanged);
 }

@@ -69,9 +69,15 @@ public static class ReviewsApi
         var mentorIds = (request.UserIds ?? []).Distinct().ToList();
         if (await CheckMentorsAsync(s, mentorIds) is { } problem) return problem;
 
-        await s.Db.ReviewMentors.Where(m => m.ReviewId == id).ExecuteDeleteAsync(s.Aborted);
-        s.Db.ReviewMentors.AddRange(mentorIds.Select(m => new ReviewMentor { ReviewId = id, UserId = m }));
-        await s.Db.SaveChangesAsync(s.Aborted);
+        // A change like any other (seq, event log, broadcast), so every instance can close a removed mentor's live view.
+        await s.Changes.ApplyAsync(id, async (seq, now) =>
+        {
+            await s.Db.ReviewMentors.Where(m => m.ReviewId == id).ExecuteDeleteAsync(s.Aborted);
+            s.Db.ReviewMentors.AddRange(mentorIds.Select(m => new ReviewMentor { ReviewId = id, UserId = m }));
+            var dto = new MentorsChangedDto(id, mentorIds, s.Caller.Id, now, seq);
+            return (dto, ReviewEventTypes.MentorsChanged, (object)dto);
+        }, s.Aborted);
+        await s.Db.Entry(found.Review).ReloadAsync(s.Aborted); // its seq moved on
         return TypedResults.Ok(await s.Reader.ReadAsync(found.Review, found.Lesson, s.Aborted));
     }
 

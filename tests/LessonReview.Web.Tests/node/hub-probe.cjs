@@ -6,7 +6,7 @@ const signalR = require("@microsoft/signalr");
 
 const [baseUrl, cookie, joinJson, waitMs] = process.argv.slice(2);
 const print = (o) => process.stdout.write(JSON.stringify(o) + "\n");
-const events = ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged", "PresenceChanged", "LessonProgress"];
+const events = ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged", "MentorsChanged", "PresenceChanged", "AccessRevoked", "LessonProgress"];
 
 (async () => {
   const connection = new signalR.HubConnectionBuilder()

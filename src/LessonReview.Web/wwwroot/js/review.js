@@ -27,6 +27,7 @@ function apply(type, data, seq) {
       if (!state.review.stageHistory.some((h) => h.at === data.at && h.stage === data.stage))
         state.review.stageHistory.push({ stage: data.stage, byUserId: data.byUserId, at: data.at });
       break;
+    case "MentorsChanged": state.review.mentorIds = data.mentorIds; break;
     case "ActionItemChanged":
       if (data.reviewId === reviewId) state.items.set(data.id, data);
       else state.review.previousActionItems = state.review.previousActionItems.map((i) => (i.id === data.id ? data : i));
@@ -363,13 +364,20 @@ const join = async (connection) => {
 };
 try {
   const connection = await connectHub(join);
-  for (const type of ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged"]) connection.on(type, onHubEvent(type));
+  for (const type of ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged", "MentorsChanged"]) connection.on(type, onHubEvent(type));
+  let revoked = null; // the server's reason, once this person may no longer see the review
+  connection.on("AccessRevoked", async (m) => {
+    revoked = m.message;
+    $("connection").textContent = revoked;
+    document.querySelectorAll("#workspace button, #workspace textarea, #workspace input, #workspace select").forEach((e) => (e.disabled = true));
+    await connection.stop();
+  });
   connection.on("PresenceChanged", (p) => {
     for (const v of p.viewers) state.people.set(v.userId, v.name);
     $("presence").textContent = `Watching now: ${p.viewers.map((v) => `${v.name} (${v.role})`).join(", ")}`;
   });
   connection.onreconnecting(() => ($("connection").textContent = "Connection lost, reconnecting… your comments are safe."));
-  connection.onclose(() => ($("connection").textContent = "Disconnected. Reload the page to see new comments."));
+  connection.onclose(() => ($("connection").textContent = revoked ?? "Disconnected. Reload the page to see new comments."));
   await join(connection);
 } catch (e) {
   $("connection").textContent = "Live updates are unavailable; reload to see new comments.";
