@@ -72,6 +72,12 @@ public sealed class ReviewWorkspaceTests(BrowserFixture browser, AppHost app) : 
         await Assertions.Expect(trainee.Locator("li.comment", new() { HasText = "Missed while offline #1" })).ToHaveCountAsync(1);
         await Assertions.Expect(trainee.Locator("#connection")).ToBeEmptyAsync();
 
+        // The trainee takes the mentor off the review: the mentor's open page says so and stops.
+        Assert.Equal(HttpStatusCode.OK, (await traineeApi.PutAsJsonAsync($"/api/reviews/{reviewId}/mentors", new { userIds = Array.Empty<Guid>() })).StatusCode);
+        await Assertions.Expect(mentor.Locator("#connection")).ToContainTextAsync("no longer a mentor of this review", new() { Timeout = 10_000 });
+        await Assertions.Expect(mentor.Locator("#comment-text")).ToBeDisabledAsync();
+        await Assertions.Expect(trainee.Locator("#presence")).Not.ToContainTextAsync("Mia Mentor");
+
         await trainee.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "lessonreview-screens", "workspace.png"), FullPage = true });
     }
 
