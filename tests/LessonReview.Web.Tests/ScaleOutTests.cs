@@ -74,9 +74,7 @@ public sealed class ScaleOutTests : IDisposable
         using var a = AppHost.With(settings, _shared.Path);
         await Listening(a);
         var trainee = await a.TraineeAsync();
-        var lessonId = await Tus.UploadAsync(trainee, await TestClips.LandscapeH264Async(), "Presence");
-        Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId)).Status);
-        var review = (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!;
+        var review = await ReviewOfAReadyLessonAsync(trainee);
         await using var watcher = await HubProbe.StartAsync(a, trainee, TimeSpan.FromSeconds(30), ("JoinReview", review.Id));
 
         // Another instance announces its viewer, then dies: it never says it is alive again.
@@ -93,6 +91,24 @@ public sealed class ScaleOutTests : IDisposable
         }
         var viewers = watcher.Events("PresenceChanged").Last().GetProperty("data").GetProperty("viewers").EnumerateArray().ToList();
         Assert.Equal("trainee", Assert.Single(viewers).GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task An_instance_started_later_shows_who_was_already_watching_on_the_others()
+    {
+        using var b = AppHost.With(new Dictionary<string, string?>(_settings) { ["Worker:Enabled"] = "true" }, _shared.Path);
+        await Listening(b);
+        var review = await ReviewOfAReadyLessonAsync(await b.TraineeAsync());
+        await using var coordinatorOnB = await HubProbe.StartAsync(b, await b.CoordinatorAsync(), TimeSpan.FromSeconds(30), ("JoinReview", review.Id));
+        await coordinatorOnB.WaitForAsync("PresenceChanged");
+
+        // A scale-out adds instance A: it never heard B announce the coordinator.
+        using var a = AppHost.With(_settings, _shared.Path);
+        await Listening(a);
+        await using var traineeOnA = await HubProbe.StartAsync(a, await a.TraineeAsync(), TimeSpan.FromSeconds(30), ("JoinReview", review.Id));
+
+        var presence = await traineeOnA.WaitForAsync("PresenceChanged", p => p.GetProperty("viewers").GetArrayLength() == 2);
+        Assert.Contains(presence.GetProperty("data").GetProperty("viewers").EnumerateArray(), v => v.GetProperty("role").GetString() == "coordinator");
     }
 
     [Fact]
@@ -119,6 +135,14 @@ public sealed class ScaleOutTests : IDisposable
         await using var scope = web.Services.CreateAsyncScope();
         var job = await scope.ServiceProvider.GetRequiredService<LessonReviewDb>().ProcessingJobs.SingleAsync(j => j.LessonId == lessonId);
         Assert.Equal((JobState.Succeeded, 2), (job.State, job.Attempts));
+    }
+
+    /// <summary>A review (no mentors) of a short lesson uploaded and processed through the given host.</summary>
+    private static async Task<ReviewDto> ReviewOfAReadyLessonAsync(HttpClient trainee)
+    {
+        var lessonId = await Tus.UploadAsync(trainee, await TestClips.LandscapeH264Async(), "Presence");
+        Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId)).Status);
+        return (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!;
     }
 
     private static Task Listening(AppHost host) =>

@@ -11,7 +11,7 @@ namespace LessonReview.Core.Storage;
 internal static class AlignedBuffers
 {
     public const int Alignment = 4096;
-    private const int MaxIdle = 8; // two per upload in progress; more are left to the garbage collector
+    private const int MaxIdle = 4; // per size: two uploads' worth; more are left to the garbage collector
     private static readonly ConcurrentDictionary<int, ConcurrentBag<AlignedBuffer>> Idle = new();
 
     public static AlignedBuffer Rent(int bytes)

@@ -32,8 +32,6 @@ internal sealed class ReceiveBlockPoolFactory(int blockSize) : IMemoryPoolFactor
 {
     private readonly ConcurrentBag<ReceiveBlockMemoryPool> _pools = [];
 
-    public int BlockSize => blockSize;
-
     /// <summary>Blocks handed out by this factory's pools: proof that Kestrel really receives into them.</summary>
     public long Rents => _pools.Sum(p => p.Rents);
 

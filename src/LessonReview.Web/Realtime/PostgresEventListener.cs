@@ -15,9 +15,16 @@ namespace LessonReview.Web.Realtime;
 /// </summary>
 public sealed class PostgresEventListener(
     NpgsqlDataSource dataSource, HubLessonEventPublisher lessons, HubReviewEventPublisher reviews,
-    PresenceTracker presence, IHubContext<ReviewHub, IReviewClient> hub,
+    PresenceTracker presence, IPresenceAnnouncer announcer, PostgresNotifyPublisher notify, IHubContext<ReviewHub, IReviewClient> hub,
     IServiceScopeFactory scopes, TimeProvider clock, ILogger<PostgresEventListener> log) : BackgroundService
 {
+    /// <summary>
+    /// Sent whenever this listener starts listening (start-up, or back after a lost connection): it
+    /// has not heard the others' viewers, or missed changes to them, so every instance announces its
+    /// viewers again.
+    /// </summary>
+    public const string PresenceSyncKind = "presence-sync";
+
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once LISTEN is in place (tests wait for it before publishing).</summary>
@@ -33,6 +40,7 @@ public sealed class PostgresEventListener(
                 connection.Notification += (_, e) => _ = DispatchAsync(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {PostgresNotifyPublisher.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
+                await notify.NotifyAsync(new EventNotice(PresenceSyncKind, Guid.Empty, 0, null, null), stoppingToken);
                 _listening.TrySetResult();
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
             }
@@ -67,6 +75,10 @@ public sealed class PostgresEventListener(
             else if (notice?.Kind == PresenceHeartbeat.Kind && notice.Data is { } alive)
             {
                 presence.Heard(alive.Deserialize<InstanceAlive>(PostgresPresenceAnnouncer.Json)!.Instance, clock.GetUtcNow().UtcDateTime);
+            }
+            else if (notice?.Kind == PresenceSyncKind)
+            {
+                foreach (var (reviewId, viewers) in presence.AllLocal()) await announcer.AnnounceAsync(reviewId, viewers);
             }
             else if (notice?.Kind == "lesson" && notice.Lesson is { } progress)
             {

@@ -44,6 +44,12 @@ public sealed class PresenceTracker
         lock (_lock) return _local.TryGetValue(reviewId, out var connections) ? connections.Select(c => (c.Key, c.Value)).ToList() : [];
     }
 
+    /// <summary>Every review this instance has viewers of, with those viewers (to announce them again).</summary>
+    public IReadOnlyList<(Guid ReviewId, IReadOnlyList<Viewer> Viewers)> AllLocal()
+    {
+        lock (_lock) return _local.Select(r => (r.Key, (IReadOnlyList<Viewer>)Distinct(r.Value.Values))).ToList();
+    }
+
     /// <summary>The reviews a closing connection was watching.</summary>
     public IReadOnlyList<Guid> ReviewsOf(string connectionId)
     {
