@@ -60,7 +60,7 @@ public sealed class PostgresEventListener(
     private async Task MergePresenceAsync(PresenceNotice notice)
     {
         if (notice.Instance != presence.InstanceId) presence.SetRemote(notice.ReviewId, notice.Instance, notice.Viewers, clock.GetUtcNow().UtcDateTime);
-        await hub.Clients.Group(ReviewHub.ReviewGroup(notice.ReviewId)).PresenceChanged(new PresenceMessage(notice.ReviewId, presence.Everyone(notice.ReviewId)));
+        await hub.TellWhoIsWatchingAsync(presence, notice.ReviewId);
     }
 
     private async Task DispatchAsync(string payload)

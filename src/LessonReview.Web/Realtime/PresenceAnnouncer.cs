@@ -13,7 +13,13 @@ public interface IPresenceAnnouncer
 /// <summary>One instance: its own viewers are everyone.</summary>
 public sealed class LocalPresenceAnnouncer(IHubContext<ReviewHub, IReviewClient> hub, PresenceTracker presence) : IPresenceAnnouncer
 {
-    public Task AnnounceAsync(Guid reviewId, IReadOnlyList<Viewer> localViewers) =>
+    public Task AnnounceAsync(Guid reviewId, IReadOnlyList<Viewer> localViewers) => hub.TellWhoIsWatchingAsync(presence, reviewId);
+}
+
+internal static class PresenceBroadcast
+{
+    /// <summary>Tells this instance's viewers of the review everyone watching it now, on every instance.</summary>
+    public static Task TellWhoIsWatchingAsync(this IHubContext<ReviewHub, IReviewClient> hub, PresenceTracker presence, Guid reviewId) =>
         hub.Clients.Group(ReviewHub.ReviewGroup(reviewId)).PresenceChanged(new PresenceMessage(reviewId, presence.Everyone(reviewId)));
 }
 

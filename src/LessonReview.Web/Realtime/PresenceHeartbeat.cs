@@ -27,7 +27,7 @@ public sealed class PresenceHeartbeat(
                 await notify.NotifyAsync(new EventNotice(Kind, Guid.Empty, 0, null, null,
                     JsonSerializer.SerializeToElement(new InstanceAlive(presence.InstanceId), PostgresPresenceAnnouncer.Json)), stoppingToken);
                 foreach (var reviewId in presence.ForgetInstancesSilentSince(clock.GetUtcNow().UtcDateTime - timeout))
-                    await hub.Clients.Group(ReviewHub.ReviewGroup(reviewId)).PresenceChanged(new PresenceMessage(reviewId, presence.Everyone(reviewId)));
+                    await hub.TellWhoIsWatchingAsync(presence, reviewId);
                 await Task.Delay(timeout / 3, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -86,7 +86,7 @@ public sealed class PresenceTracker
             var changed = new List<Guid>();
             foreach (var (reviewId, instances) in _remote.ToList())
             {
-                if (instances.Keys.Count(silent.Contains) == 0) continue;
+                if (!instances.Keys.Any(silent.Contains)) continue;
                 foreach (var instance in silent) instances.Remove(instance);
                 if (instances.Count == 0) _remote.Remove(reviewId);
                 changed.Add(reviewId);
