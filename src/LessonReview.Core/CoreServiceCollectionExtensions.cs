@@ -4,6 +4,7 @@ using LessonReview.Core.Processing;
 using LessonReview.Core.Storage;
 using LessonReview.Core.Storage.Azure;
 using LessonReview.Media;
+using LessonReview.Media.Tools;
 using LessonReview.Media.Playback;
 using LessonReview.Media.Probing;
 using LessonReview.Media.Processing;
@@ -29,11 +30,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var media = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
-            return new FFOptions { BinaryFolder = media.BinaryFolder, Threads = media.Threads };
+            return new FFMpegSettings { BinaryFolder = media.BinaryFolder, Threads = media.Threads };
         });
         services.AddSingleton(sp => new PlaybackSettings { MaxHeight = sp.GetRequiredService<IOptions<MediaOptions>>().Value.MaxHeight });
-        services.AddSingleton<FFProbe>();
-        services.AddSingleton<FFMpeg>();
+        services.AddSingleton<MediaProbe>();
+        services.AddSingleton<FFMpegRunner>();
         services.AddSingleton<PlaybackPipeline>();
 
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section)

@@ -1,4 +1,5 @@
 using LessonReview.Media.Probing;
+using LessonReview.Media.Tools;
 using LessonReview.TestSupport;
 
 namespace LessonReview.Media.Tests;
@@ -7,7 +8,7 @@ namespace LessonReview.Media.Tests;
 public sealed class InputPolicyTests : IDisposable
 {
     private readonly TempFolder _folder = new();
-    private readonly FFProbe _probe = new(new FFOptions());
+    private readonly MediaProbe _probe = new(new FFMpegSettings());
 
     public void Dispose() => _folder.Dispose();
 

@@ -1,6 +1,7 @@
 using LessonReview.Media.Playback;
 using LessonReview.Media.Probing;
 using LessonReview.Media.Processing;
+using LessonReview.Media.Tools;
 using LessonReview.TestSupport;
 
 namespace LessonReview.Media.Tests;
@@ -9,9 +10,9 @@ namespace LessonReview.Media.Tests;
 public sealed class PipelineTests : IDisposable
 {
     private readonly TempFolder _output = new();
-    private static readonly FFOptions Options = new();
-    private readonly FFProbe _probe = new(Options);
-    private readonly PlaybackPipeline _pipeline = new(new FFProbe(Options), new FFMpeg(Options), new PlaybackSettings());
+    private static readonly FFMpegSettings Options = new();
+    private readonly MediaProbe _probe = new(Options);
+    private readonly PlaybackPipeline _pipeline = new(new MediaProbe(Options), new FFMpegRunner(Options), new PlaybackSettings());
 
     public void Dispose() => _output.Dispose();
 
@@ -75,7 +76,7 @@ public sealed class PipelineTests : IDisposable
     [Fact]
     public async Task Large_video_is_capped_at_the_configured_height()
     {
-        var pipeline = new PlaybackPipeline(_probe, new FFMpeg(Options), new PlaybackSettings { MaxHeight = 360 });
+        var pipeline = new PlaybackPipeline(_probe, new FFMpegRunner(Options), new PlaybackSettings { MaxHeight = 360 });
         var result = await pipeline.RunAsync(await TestClips.NoAudioAviAsync(), InputPolicy.LocalFile, _output.Path, null);
 
         Assert.Equal((480, 360), (result.Width, result.Height));
@@ -84,8 +85,8 @@ public sealed class PipelineTests : IDisposable
     [Fact]
     public async Task A_job_capped_to_one_thread_still_makes_video_poster_and_storyboard()
     {
-        var capped = new FFOptions { Threads = 1 };
-        var pipeline = new PlaybackPipeline(new FFProbe(capped), new FFMpeg(capped), new PlaybackSettings());
+        var capped = new FFMpegSettings { Threads = 1 };
+        var pipeline = new PlaybackPipeline(new MediaProbe(capped), new FFMpegRunner(capped), new PlaybackSettings());
 
         var result = await pipeline.RunAsync(await TestClips.Vp9OpusWebmAsync(), InputPolicy.LocalFile, _output.Path, null);
 

@@ -37,7 +37,7 @@ public sealed class UnitTests
     }
 
     [Fact]
-    public void Probe_json_is_normalised_with_rotation_and_without_cover_art()
+    public void FFMpegCore_analysis_is_normalised_with_rotation_and_without_cover_art()
     {
         const string json = """
         {"streams":[
@@ -45,10 +45,10 @@ public sealed class UnitTests
           {"index":1,"codec_type":"video","codec_name":"hevc","profile":"Main","pix_fmt":"yuv420p","width":1920,"height":1080,
            "avg_frame_rate":"30000/1001","side_data_list":[{"side_data_type":"Display Matrix","rotation":-90}]},
           {"index":2,"codec_type":"audio","codec_name":"aac","channels":2,"sample_rate":"48000"}],
-         "format":{"format_name":"mov,mp4,m4a,3gp,3g2,mj2","duration":"2712.345","bit_rate":"12000000"}}
+         "format":{"format_name":"mov,mp4,m4a,3gp,3g2,mj2","duration":"0:45:12.345000","bit_rate":"12000000"}}
         """;
 
-        var analysis = MediaAnalysis.Parse(json);
+        var analysis = MediaAnalysis.From(FFMpegCore.FFProbe.FromJson(json));
 
         var video = analysis.PrimaryVideoStream!;
         Assert.Equal(("hevc", 1080, 1920), (video.CodecName, video.DisplayWidth, video.DisplayHeight));
@@ -75,23 +75,53 @@ public sealed class UnitTests
     [Fact]
     public void Thread_cap_covers_decoder_filters_and_encoder()
     {
-        var arguments = FFMpegArguments.FromFileInput("in.mov", InputPolicy.LocalFile).OutputToFile("out.mp4", "-c:v", "libx264").Build(threads: 1);
+        var arguments = FFMpegJob.From("in.mov", InputPolicy.LocalFile).To("out.mp4", "-c:v", "libx264").CommandLine(threads: 1).Split(' ');
 
         var input = arguments.ToList().IndexOf("-i");
         Assert.Contains("-filter_threads", arguments);
         Assert.True(arguments.Take(input).Contains("-threads"), "decoder threads are set before -i");
         Assert.True(arguments.Skip(input).Contains("-threads"), "encoder threads are set after -i");
-        Assert.DoesNotContain("-threads", FFMpegArguments.FromFileInput("in.mov", InputPolicy.LocalFile).OutputToFile("o.mp4").Build());
+        Assert.DoesNotContain("-threads", FFMpegJob.From("in.mov", InputPolicy.LocalFile).To("o.mp4").CommandLine().Split(' '));
+    }
+
+    [Fact]
+    public void Every_input_is_read_under_its_whitelists_and_ffmpeg_keeps_listening_for_q()
+    {
+        var line = FFMpegJob.From("in.mov", InputPolicy.LocalFile).To("out.mp4").CommandLine();
+        var input = line.IndexOf("-i ", StringComparison.Ordinal);
+
+        Assert.Contains("-protocol_whitelist file", line[..input]);
+        Assert.Contains($"-format_whitelist {InputPolicy.ContainerFormats}", line[..input]);
+        // FFMpegCore cancels by writing "q" to stdin: -nostdin would make ffmpeg deaf to it.
+        Assert.DoesNotContain("-nostdin", line);
+    }
+
+    [Theory]
+    [InlineData("scale=1280:720")]
+    [InlineData("drawtext=text='Lesson 3':fontsize=24")]
+    [InlineData("a \"quoted\" word\\")]
+    [InlineData("")]
+    public void Arguments_with_spaces_and_quotes_reach_ffmpeg_as_one_argument(string argument)
+    {
+        // FFMpegCore hands .NET one argument string; a real child process shows how it was split.
+        const string script = "for a; do printf '[%s]' \"$a\"; done";
+        var info = new System.Diagnostics.ProcessStartInfo("/bin/sh",
+            LessonReview.Media.Tools.ArgumentText.Join(["-c", script, "sh", "-a", argument, "-b"]))
+        { RedirectStandardOutput = true };
+        using var child = System.Diagnostics.Process.Start(info)!;
+        var printed = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        Assert.Equal($"[-a][{argument}][-b]", printed);
     }
 
     [Fact]
     public void Progress_is_read_from_out_time_us_lines()
     {
         var seen = new List<double>();
-        FFMpeg.ReportProgress("frame=30", TimeSpan.FromSeconds(10), seen.Add);
-        FFMpeg.ReportProgress("out_time_us=2500000", TimeSpan.FromSeconds(10), seen.Add);
-        FFMpeg.ReportProgress("out_time_us=N/A", TimeSpan.FromSeconds(10), seen.Add);
-        FFMpeg.ReportProgress("out_time_us=99000000", TimeSpan.FromSeconds(10), seen.Add);
+        FFMpegRunner.ReportProgress("frame=30", TimeSpan.FromSeconds(10), seen.Add);
+        FFMpegRunner.ReportProgress("out_time_us=2500000", TimeSpan.FromSeconds(10), seen.Add);
+        FFMpegRunner.ReportProgress("out_time_us=N/A", TimeSpan.FromSeconds(10), seen.Add);
+        FFMpegRunner.ReportProgress("out_time_us=99000000", TimeSpan.FromSeconds(10), seen.Add);
         Assert.Equal([0.25, 1.0], seen);
     }
 }

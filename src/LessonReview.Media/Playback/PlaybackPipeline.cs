@@ -9,7 +9,7 @@ namespace LessonReview.Media.Playback;
 /// Progress: 0–0.9 while the video is written, the rest for poster and storyboard (cheap: they read
 /// keyframes of the small output, not the source).
 /// </summary>
-public sealed class PlaybackPipeline(FFProbe probe, FFMpeg ffmpeg, PlaybackSettings settings)
+public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, PlaybackSettings settings)
 {
     public const string VideoFileName = "video.mp4";
     public const string PosterFileName = "poster.jpg";
@@ -27,7 +27,7 @@ public sealed class PlaybackPipeline(FFProbe probe, FFMpeg ffmpeg, PlaybackSetti
         var video = Path.Combine(outputFolder, VideoFileName);
         try
         {
-            await ffmpeg.ProcessAsynchronously(plan.ToArguments(source, sourcePolicy, video), analysis.Duration,
+            await ffmpeg.RunAsync(plan.ToJob(source, sourcePolicy, video), analysis.Duration,
                 p => onProgress?.Invoke(p * VideoShare), settings.EncodeTimeout, cancellationToken);
         }
         catch (MediaException e) when (LooksCorrupt(e.ErrorOutput))

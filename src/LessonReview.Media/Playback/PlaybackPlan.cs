@@ -47,8 +47,8 @@ public sealed record PlaybackPlan(bool FastPath, int Width, int Height, IReadOnl
     }
 
     /// <summary>The ffmpeg command that writes the playable MP4.</summary>
-    public FFMpegArguments ToArguments(string input, InputPolicy policy, string output) =>
-        FFMpegArguments.FromFileInput(input, policy).OutputToFile(output, [.. OutputOptions]);
+    public FFMpegJob ToJob(string input, InputPolicy policy, string output) =>
+        FFMpegJob.From(input, policy).To(output, [.. OutputOptions]);
 
     internal static bool IsBrowserPlayable(MediaAnalysis source, VideoStream video) =>
         video.CodecName == "h264"

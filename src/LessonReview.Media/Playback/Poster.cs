@@ -9,16 +9,16 @@ namespace LessonReview.Media.Playback;
 /// </summary>
 internal static class Poster
 {
-    public static async Task WriteAsync(FFMpeg ffmpeg, string video, TimeSpan duration, string poster, CancellationToken cancellationToken)
+    public static async Task WriteAsync(FFMpegRunner ffmpeg, string video, TimeSpan duration, string poster, CancellationToken cancellationToken)
     {
         var middle = PlaybackPipeline.Seconds(duration.TotalSeconds / 2);
-        var representative = FFMpegArguments.FromFileInput(video, InputPolicy.OwnOutput, "-skip_frame", "nokey", "-ss", middle)
-            .OutputToFile(poster, "-vf", "thumbnail=10", "-frames:v", "1", "-q:v", "3", "-update", "1");
-        await ffmpeg.ProcessAsynchronously(representative, TimeSpan.Zero, null, TimeSpan.FromMinutes(2), cancellationToken);
+        var representative = FFMpegJob.From(video, InputPolicy.OwnOutput, "-skip_frame", "nokey", "-ss", middle)
+            .To(poster, "-vf", "thumbnail=10", "-frames:v", "1", "-q:v", "3", "-update", "1");
+        await ffmpeg.RunAsync(representative, TimeSpan.Zero, null, TimeSpan.FromMinutes(2), cancellationToken);
         if (new FileInfo(poster) is { Exists: true, Length: > 0 }) return;
 
-        var first = FFMpegArguments.FromFileInput(video, InputPolicy.OwnOutput)
-            .OutputToFile(poster, "-frames:v", "1", "-q:v", "3", "-update", "1");
-        await ffmpeg.ProcessAsynchronously(first, TimeSpan.Zero, null, TimeSpan.FromMinutes(2), cancellationToken);
+        var first = FFMpegJob.From(video, InputPolicy.OwnOutput)
+            .To(poster, "-frames:v", "1", "-q:v", "3", "-update", "1");
+        await ffmpeg.RunAsync(first, TimeSpan.Zero, null, TimeSpan.FromMinutes(2), cancellationToken);
     }
 }

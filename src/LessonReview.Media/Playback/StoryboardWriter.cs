@@ -12,7 +12,7 @@ internal static class StoryboardWriter
     private static readonly InputPolicy OwnThumbnails = new("file", "image2");
 
     public static async Task<IReadOnlyList<string>> WriteAsync(
-        FFMpeg ffmpeg, string video, TimeSpan duration, VideoStream stream, PlaybackSettings settings,
+        FFMpegRunner ffmpeg, string video, TimeSpan duration, VideoStream stream, PlaybackSettings settings,
         string outputFolder, CancellationToken cancellationToken)
     {
         if (duration < Storyboard.MinimumDuration) return [];
@@ -33,10 +33,10 @@ internal static class StoryboardWriter
             }
             if (count == 0) return [];
 
-            var tile = FFMpegArguments.FromFileInput(Path.Combine(thumbs, "%05d.jpg"), OwnThumbnails, "-framerate", "1")
-                .OutputToFile(Path.Combine(outputFolder, "storyboard-%d.jpg"),
+            var tile = FFMpegJob.From(Path.Combine(thumbs, "%05d.jpg"), OwnThumbnails, "-framerate", "1")
+                .To(Path.Combine(outputFolder, "storyboard-%d.jpg"),
                     "-vf", $"tile={layout.Columns}x{layout.Rows}", "-q:v", "5");
-            await ffmpeg.ProcessAsynchronously(tile, TimeSpan.Zero, null, TimeSpan.FromMinutes(10), cancellationToken);
+            await ffmpeg.RunAsync(tile, TimeSpan.Zero, null, TimeSpan.FromMinutes(10), cancellationToken);
 
             var sheets = Enumerable.Range(1, (count + layout.PerSheet - 1) / layout.PerSheet).Select(Storyboard.SheetName).ToList();
             await File.WriteAllTextAsync(Path.Combine(outputFolder, PlaybackPipeline.StoryboardVttFileName),
@@ -50,13 +50,13 @@ internal static class StoryboardWriter
     }
 
     private static async Task<int> ExtractAsync(
-        FFMpeg ffmpeg, string video, Storyboard layout, string thumbs, bool keyframesOnly, CancellationToken cancellationToken)
+        FFMpegRunner ffmpeg, string video, Storyboard layout, string thumbs, bool keyframesOnly, CancellationToken cancellationToken)
     {
-        var extract = FFMpegArguments.FromFileInput(video, InputPolicy.OwnOutput, keyframesOnly ? ["-skip_frame", "nokey"] : [])
-            .OutputToFile(Path.Combine(thumbs, "%05d.jpg"),
+        var extract = FFMpegJob.From(video, InputPolicy.OwnOutput, keyframesOnly ? ["-skip_frame", "nokey"] : [])
+            .To(Path.Combine(thumbs, "%05d.jpg"),
                 "-vf", $"fps=1/{layout.IntervalSeconds},scale={layout.ThumbWidth}:{layout.ThumbHeight}",
                 "-q:v", "5", "-an");
-        await ffmpeg.ProcessAsynchronously(extract, TimeSpan.Zero, null, TimeSpan.FromMinutes(30), cancellationToken);
+        await ffmpeg.RunAsync(extract, TimeSpan.Zero, null, TimeSpan.FromMinutes(30), cancellationToken);
         return Directory.GetFiles(thumbs, "*.jpg").Length;
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using FFMpegCore;
 
 namespace LessonReview.Media.Probing;
 
@@ -27,42 +27,34 @@ public sealed record MediaAnalysis(
     public VideoStream? PrimaryVideoStream => VideoStreams.Count > 0 ? VideoStreams[0] : null;
     public AudioStream? PrimaryAudioStream => AudioStreams.Count > 0 ? AudioStreams[0] : null;
 
-    /// <summary>Parses ffprobe's JSON output.</summary>
-    public static MediaAnalysis Parse(string json)
+    /// <summary>The parts of FFMpegCore's analysis the application decides on.</summary>
+    public static MediaAnalysis From(IMediaAnalysis raw)
     {
-        var raw = JsonSerializer.Deserialize<FFProbeOutput>(json)
-            ?? throw new MediaException("ffprobe printed no analysis.");
-        var streams = raw.Streams ?? [];
-
         // Cover art in MP4/MOV shows up as a one-frame "video" stream: it is not the recording.
-        var video = streams
-            .Where(s => s.CodecType == "video" && s.Width > 0 && s.Height > 0
-                        && s.Disposition?.GetValueOrDefault("attached_pic") != 1)
+        var video = raw.VideoStreams
+            .Where(s => s.Width > 0 && s.Height > 0 && !(s.Disposition?.GetValueOrDefault("attached_pic") ?? false))
             .Select(s => new VideoStream(
                 s.Index, s.CodecName ?? "unknown", s.Profile, s.PixelFormat,
-                s.Width!.Value, s.Height!.Value, Rotation(s), FrameRate(s), Long(s.BitRate)))
+                s.Width!.Value, s.Height!.Value, Rotation(s), FrameRate(s), s.BitRate is > 0 ? s.BitRate : null))
             .ToList();
-        var audio = streams
-            .Where(s => s.CodecType == "audio")
-            .Select(s => new AudioStream(s.Index, s.CodecName ?? "unknown", s.Profile,
-                s.Channels ?? 0, (int)(Long(s.SampleRate) ?? 0)))
+        var audio = raw.AudioStreams
+            .Select(s => new AudioStream(s.Index, s.CodecName ?? "unknown", s.Profile, s.Channels ?? 0, s.SampleRateHz ?? 0))
             .ToList();
 
-        var duration = Double(raw.Format?.Duration)
-            ?? streams.Select(s => Double(s.Duration)).Where(d => d is not null).Max()
-            ?? 0;
-        return new MediaAnalysis(raw.Format?.FormatName ?? "unknown", TimeSpan.FromSeconds(duration),
-            Long(raw.Format?.BitRate), video, audio);
+        var streamDurations = raw.VideoStreams.Select(s => s.Duration).Concat(raw.AudioStreams.Select(s => s.Duration));
+        var duration = raw.Format.Duration > TimeSpan.Zero ? raw.Format.Duration : streamDurations.DefaultIfEmpty().Max();
+        return new MediaAnalysis(raw.Format.FormatName ?? "unknown", duration,
+            raw.Format.BitRate is > 0 ? raw.Format.BitRate : null, video, audio);
     }
 
-    // ffprobe ≥ 5 reports a display matrix; older files and muxers carry a "rotate" tag.
-    // Display-matrix rotation is counter-clockwise; players turn the picture the other way.
-    private static int Rotation(FFProbeStream stream)
+    // FFMpegCore reads a display matrix and a "rotate" tag into one number, but they turn opposite
+    // ways: a display matrix rotates counter-clockwise, the tag (older muxers) clockwise, as players do.
+    private static int Rotation(FFMpegCore.VideoStream stream)
     {
         double? degrees = null;
         foreach (var side in stream.SideData ?? [])
         {
-            if (side.TryGetProperty("rotation", out var value) && value.TryGetDouble(out var d))
+            if (side.TryGetValue("rotation", out var value) && value.TryGetValue<double>(out var d))
             {
                 degrees = -d;
                 break;
@@ -74,21 +66,11 @@ public sealed record MediaAnalysis(
         return normalised < 0 ? normalised + 360 : normalised;
     }
 
-    private static double FrameRate(FFProbeStream stream) =>
-        Ratio(stream.AvgFrameRate) is > 0 and var avg ? avg : Ratio(stream.RFrameRate) ?? 0;
-
-    private static double? Ratio(string? value)
-    {
-        if (value is null) return null;
-        var parts = value.Split('/');
-        if (parts.Length != 2) return Double(value);
-        var (num, den) = (Double(parts[0]), Double(parts[1]));
-        return num is null || den is null or 0 ? null : num / den;
-    }
+    private static double FrameRate(FFMpegCore.VideoStream stream) =>
+        stream.AverageFrameRate is > 0 and var avg && !double.IsNaN(avg) ? avg
+        : stream.RealFrameRate is > 0 and var real && !double.IsNaN(real) ? real : 0;
 
     private static double? Double(string? value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
 
-    private static long? Long(string? value) =>
-        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null;
 }

@@ -30,13 +30,14 @@ public sealed class StorageHealthCheck(IMediaStorage storage) : IHealthCheck
     }
 }
 
-public sealed class FFmpegHealthCheck(FFProbe probe) : IHealthCheck
+public sealed class FFmpegHealthCheck(MediaProbe probe) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            return HealthCheckResult.Healthy(await probe.VersionAsync(cancellationToken));
+            await probe.CheckAsync(cancellationToken);
+            return HealthCheckResult.Healthy("ffprobe reads media.");
         }
         catch (Exception e)
         {

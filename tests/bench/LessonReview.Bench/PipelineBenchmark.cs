@@ -2,6 +2,7 @@ using LessonReview.Media;
 using LessonReview.Media.Playback;
 using LessonReview.Media.Probing;
 using LessonReview.Media.Processing;
+using LessonReview.Media.Tools;
 using LessonReview.TestSupport;
 
 namespace LessonReview.Bench;
@@ -18,9 +19,9 @@ internal static class PipelineBenchmark
         Console.WriteLine($"== pipeline: {seconds} s 1080p30 clips, median of {runs}");
         var encodeSource = await TestClips.Hd1080Async(seconds, h264: false);
         var remuxSource = await TestClips.Hd1080Async(seconds, h264: true);
-        var options = new FFOptions();
-        var probe = new FFProbe(options);
-        var pipeline = new PlaybackPipeline(probe, new FFMpeg(options), new PlaybackSettings());
+        var options = new FFMpegSettings();
+        var probe = new MediaProbe(options);
+        var pipeline = new PlaybackPipeline(probe, new FFMpegRunner(options), new PlaybackSettings());
         using var work = new TempFolder();
 
         // Baseline: the same output options, one ffmpeg, no nice, nothing else.
