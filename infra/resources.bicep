@@ -87,7 +87,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
   tags: tags
   kind: 'StorageV2'
   sku: { name: 'Standard_LRS' }
-  properties: { allowBlobPublicAccess: false, allowSharedKeyAccess: true, minimumTlsVersion: 'TLS1_2', supportsHttpsTrafficOnly: true }
+  properties: { allowBlobPublicAccess: false, allowSharedKeyAccess: false, minimumTlsVersion: 'TLS1_2', supportsHttpsTrafficOnly: true }
 }
 
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01' = {
@@ -112,6 +112,26 @@ resource media 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-0
   parent: blobService
   name: mediaContainer
   properties: { publicAccess: 'None' }
+}
+
+// The apps reach Blob Storage with their managed identities (no account key exists for them):
+// read and write blobs, and (web) borrow user-delegation keys to sign browsers' read URLs.
+var blobDataContributorRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+var blobDelegatorRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a')
+resource webBlobData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, webIdentity.id, blobDataContributorRole)
+  scope: storage
+  properties: { roleDefinitionId: blobDataContributorRole, principalId: webIdentity.properties.principalId, principalType: 'ServicePrincipal' }
+}
+resource webBlobDelegator 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, webIdentity.id, blobDelegatorRole)
+  scope: storage
+  properties: { roleDefinitionId: blobDelegatorRole, principalId: webIdentity.properties.principalId, principalType: 'ServicePrincipal' }
+}
+resource workerBlobData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, workerIdentity.id, blobDataContributorRole)
+  scope: storage
+  properties: { roleDefinitionId: blobDataContributorRole, principalId: workerIdentity.properties.principalId, principalType: 'ServicePrincipal' }
 }
 
 // ---------- database ----------
@@ -150,14 +170,6 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   properties: { tenantId: subscription().tenantId, sku: { family: 'A', name: 'standard' }, enableRbacAuthorization: true }
 }
 
-resource storageSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'storage-connection-string'
-  properties: {
-    value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
-  }
-}
-
 resource databaseSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'database-connection-string'
@@ -189,7 +201,7 @@ var sharedSettings = [
   { name: 'Database__Provider', value: 'PostgreSQL' }
   { name: 'ConnectionStrings__Database', secretRef: 'database-connection-string' }
   { name: 'Storage__Provider', value: 'Azure' }
-  { name: 'Storage__Azure__ConnectionString', secretRef: 'storage-connection-string' }
+  { name: 'Storage__Azure__ServiceUri', value: storage.properties.primaryEndpoints.blob }
   { name: 'Storage__Azure__Container', value: mediaContainer }
   { name: 'Storage__Azure__AllowedOrigins', value: webOrigin }
   { name: 'Events__Provider', value: 'PostgreSQL' }
@@ -202,7 +214,7 @@ resource web 'Microsoft.App/containerApps@2024-03-01' = {
   location: location
   tags: union(tags, { 'azd-service-name': 'web' })
   identity: { type: 'UserAssigned', userAssignedIdentities: { '${webIdentity.id}': {} } }
-  dependsOn: [ webAcrPull, webSecrets ]
+  dependsOn: [ webAcrPull, webSecrets, webBlobData, webBlobDelegator ]
   properties: {
     managedEnvironmentId: appsEnvironment.id
     configuration: {
@@ -210,7 +222,6 @@ resource web 'Microsoft.App/containerApps@2024-03-01' = {
       registries: [ { server: registry.properties.loginServer, identity: webIdentity.id } ]
       secrets: [
         { name: 'database-connection-string', keyVaultUrl: databaseSecret.properties.secretUri, identity: webIdentity.id }
-        { name: 'storage-connection-string', keyVaultUrl: storageSecret.properties.secretUri, identity: webIdentity.id }
       ]
     }
     template: {
@@ -220,6 +231,7 @@ resource web 'Microsoft.App/containerApps@2024-03-01' = {
           image: empty(webImageName) ? 'mcr.microsoft.com/dotnet/samples:aspnetapp' : webImageName
           resources: { cpu: json('1.0'), memory: '2Gi' }
           env: concat(sharedSettings, [
+            { name: 'Storage__Azure__ClientId', value: webIdentity.properties.clientId }
             { name: 'Worker__Enabled', value: 'false' }
             { name: 'Upload__MaxBytes', value: '8589934592' }
           ])
@@ -240,14 +252,13 @@ resource worker 'Microsoft.App/containerApps@2024-03-01' = {
   location: location
   tags: union(tags, { 'azd-service-name': 'worker' })
   identity: { type: 'UserAssigned', userAssignedIdentities: { '${workerIdentity.id}': {} } }
-  dependsOn: [ workerAcrPull, workerSecrets ]
+  dependsOn: [ workerAcrPull, workerSecrets, workerBlobData ]
   properties: {
     managedEnvironmentId: appsEnvironment.id
     configuration: {
       registries: [ { server: registry.properties.loginServer, identity: workerIdentity.id } ]
       secrets: [
         { name: 'database-connection-string', keyVaultUrl: databaseSecret.properties.secretUri, identity: workerIdentity.id }
-        { name: 'storage-connection-string', keyVaultUrl: storageSecret.properties.secretUri, identity: workerIdentity.id }
       ]
     }
     template: {
@@ -257,6 +268,7 @@ resource worker 'Microsoft.App/containerApps@2024-03-01' = {
           image: empty(workerImageName) ? 'mcr.microsoft.com/dotnet/samples:dotnetapp' : workerImageName
           resources: { cpu: json('2.0'), memory: '4Gi' }
           env: concat(sharedSettings, [
+            { name: 'Storage__Azure__ClientId', value: workerIdentity.properties.clientId }
             { name: 'Media__Threads', value: '2' }
             { name: 'Worker__LeaseSeconds', value: '120' }
           ])

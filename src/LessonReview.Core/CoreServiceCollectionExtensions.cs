@@ -8,6 +8,7 @@ using LessonReview.Media.Tools;
 using LessonReview.Media.Playback;
 using LessonReview.Media.Probing;
 using LessonReview.Media.Processing;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -69,7 +70,10 @@ public static class CoreServiceCollectionExtensions
         return true;
     }
 
-    /// <summary><c>Storage:Provider</c> Local (a folder under the data directory) or Azure (Blob Storage over REST).</summary>
+    /// <summary>
+    /// <c>Storage:Provider</c> Local (a folder under the data directory) or Azure: Blob Storage through
+    /// the Azure SDK, registered with Microsoft.Extensions.Azure, with a connection string or an identity.
+    /// </summary>
     private static void AddMediaStorage(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
@@ -82,14 +86,12 @@ public static class CoreServiceCollectionExtensions
             throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not known. Use Local or Azure.");
 
         var azure = configuration.GetSection(AzureStorageOptions.Section).Get<AzureStorageOptions>() ?? new AzureStorageOptions();
-        if (string.IsNullOrWhiteSpace(azure.ConnectionString))
-            throw new InvalidOperationException("Storage:Provider is Azure but Storage:Azure:ConnectionString is not set. " +
-                "Set it to the storage account's connection string (UseDevelopmentStorage=true for Azurite).");
-        var account = AzureStorageAccount.Parse(azure.ConnectionString);
         services.AddSingleton(azure);
-        services.AddSingleton(sp => new AzureBlobClient(account,
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
-            sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IMediaStorage>(sp => new AzureMediaStorage(sp.GetRequiredService<AzureBlobClient>(), azure.Container, azure.AllowedOrigins));
+        services.AddAzureClients(clients =>
+        {
+            AzureBlobServiceFactory.Register(clients, azure);
+        });
+        services.AddSingleton<IMediaStorage>(sp => new AzureMediaStorage(
+            sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), azure, sp.GetRequiredService<TimeProvider>()));
     }
 }

@@ -40,7 +40,7 @@ public interface IMediaStorage
     /// A URL the browser can read the blob from directly for <paramref name="lifetime"/> (a SAS URL),
     /// or null when the application must stream it itself (local folder).
     /// </summary>
-    Uri? GetReadUrl(string key, TimeSpan lifetime);
+    ValueTask<Uri?> GetReadUrlAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken = default);
 
     /// <summary>Prepares storage at start-up (folder, or container and CORS); throws with a clear message when it cannot.</summary>
     Task InitializeAsync(CancellationToken cancellationToken = default);

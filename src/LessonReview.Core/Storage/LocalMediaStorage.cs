@@ -107,7 +107,7 @@ public sealed class LocalMediaStorage(string root) : IMediaStorage
         return Task.CompletedTask;
     }
 
-    public Uri? GetReadUrl(string key, TimeSpan lifetime) => null;
+    public ValueTask<Uri?> GetReadUrlAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken = default) => ValueTask.FromResult<Uri?>(null);
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => CheckHealthAsync(cancellationToken);
 

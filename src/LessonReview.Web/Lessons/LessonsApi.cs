@@ -69,7 +69,7 @@ public static partial class LessonsApi
 
         // Blob storage serves the bytes itself (Range requests included) through a read-only SAS URL.
         // The storyboard VTT stays with the app so its relative sprite links resolve to these URLs.
-        if (file != PlaybackPipeline.StoryboardVttFileName && storage.GetReadUrl(MediaKeys.Output(id, file), ReadUrlLifetime) is { } direct)
+        if (file != PlaybackPipeline.StoryboardVttFileName && await storage.GetReadUrlAsync(MediaKeys.Output(id, file), ReadUrlLifetime, cancellationToken) is { } direct)
         {
             http.Response.Headers.CacheControl = "private, no-store";
             return TypedResults.Redirect(direct.ToString());

@@ -47,12 +47,30 @@ public sealed partial class DeploymentTests
     [Fact]
     public void Both_apps_get_what_production_requires()
     {
-        string[] required = ["Database:Provider", "ConnectionStrings:Database", "Storage:Provider", "Storage:Azure:ConnectionString", "Events:Provider"];
+        string[] required = ["Database:Provider", "ConnectionStrings:Database", "Storage:Provider", "Storage:Azure:ServiceUri", "Events:Provider"];
         var shared = SharedSettings().Match(Bicep).Groups["body"].Value;
 
         Assert.All(required, key => Assert.Contains($"name: '{key.Replace(":", "__")}'", shared));
         Assert.Equal(2, Regex.Matches(Bicep, @"env: concat\(sharedSettings,").Count);
         Assert.Contains("name: 'Worker__Enabled', value: 'false'", Bicep); // the web app leaves encoding to the workers
+    }
+
+    [Fact]
+    public void Storage_is_reached_with_managed_identities_and_no_account_key()
+    {
+        var bicep = Bicep;
+        Assert.Contains("allowSharedKeyAccess: false", bicep);
+        Assert.DoesNotContain("storage.listKeys(", bicep);
+        Assert.DoesNotContain("Storage__Azure__ConnectionString", bicep);
+        // Each app names its own user-assigned identity; both may read and write blobs; web signs read URLs.
+        Assert.Contains("{ name: 'Storage__Azure__ClientId', value: webIdentity.properties.clientId }", bicep);
+        Assert.Contains("{ name: 'Storage__Azure__ClientId', value: workerIdentity.properties.clientId }", bicep);
+        const string contributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe", delegator = "db58b8e5-c6ad-4a2a-8342-4190687cbf4a";
+        Assert.Matches($@"blobDataContributorRole = [^\n]*'{contributor}'", bicep);
+        Assert.Matches($@"blobDelegatorRole = [^\n]*'{delegator}'", bicep);
+        Assert.Matches(@"(?s)resource webBlobData[^}]*scope: storage[^}]*roleDefinitionId: blobDataContributorRole, principalId: webIdentity", bicep);
+        Assert.Matches(@"(?s)resource workerBlobData[^}]*scope: storage[^}]*roleDefinitionId: blobDataContributorRole, principalId: workerIdentity", bicep);
+        Assert.Matches(@"(?s)resource webBlobDelegator[^}]*scope: storage[^}]*roleDefinitionId: blobDelegatorRole, principalId: webIdentity", bicep);
     }
 
     [Fact]

@@ -13,7 +13,10 @@ namespace LessonReview.Web.Tests.Storage;
 /// </summary>
 public abstract class MediaStorageContract
 {
-    private static readonly HttpClient Http = new();
+    private static readonly HttpClient PlainHttp = new();
+
+    /// <summary>How a browser reaches the storage's read URLs.</summary>
+    protected virtual HttpClient Http => PlainHttp;
 
     /// <summary>A fresh storage object over the same place (as after a web-server restart).</summary>
     protected abstract Task<IMediaStorage> OpenAsync();
@@ -102,9 +105,9 @@ public abstract class MediaStorageContract
     }
 
     /// <summary>Reads a byte range the way a browser would: through the direct URL when there is one.</summary>
-    protected static async Task<byte[]> ReadRangeAsync(IMediaStorage storage, string key, long from, long to)
+    protected async Task<byte[]> ReadRangeAsync(IMediaStorage storage, string key, long from, long to)
     {
-        if (storage.GetReadUrl(key, TimeSpan.FromMinutes(5)) is { } url)
+        if (await storage.GetReadUrlAsync(key, TimeSpan.FromMinutes(5)) is { } url)
         {
             var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Range = new RangeHeaderValue(from, to);
@@ -127,8 +130,8 @@ public sealed class LocalMediaStorageTests : MediaStorageContract, IDisposable
     protected override Task<IMediaStorage> OpenAsync() => Task.FromResult<IMediaStorage>(new LocalMediaStorage(_root.Path));
 
     [Fact]
-    public void The_local_folder_has_no_direct_urls_the_app_streams_instead() =>
-        Assert.Null(new LocalMediaStorage(_root.Path).GetReadUrl("lessons/x/video.mp4", TimeSpan.FromHours(1)));
+    public async Task The_local_folder_has_no_direct_urls_the_app_streams_instead() =>
+        Assert.Null(await new LocalMediaStorage(_root.Path).GetReadUrlAsync("lessons/x/video.mp4", TimeSpan.FromHours(1)));
 
     [Fact]
     public async Task A_large_resumed_append_is_stored_byte_for_byte_and_bypasses_the_page_cache_where_the_disk_allows()
@@ -179,26 +182,27 @@ public sealed class AzureMediaStorageTests(AzuriteFixture azurite) : MediaStorag
         using var temp = new TempFolder();
         await File.WriteAllBytesAsync(temp.File("f"), Bytes(10));
         await storage.PutFileAsync(key, temp.File("f"), "image/jpeg");
-        using var http = new HttpClient();
 
-        var shortLived = storage.GetReadUrl(key, TimeSpan.FromSeconds(2))!;
-        var read = await http.GetAsync(shortLived);
+        var shortLived = (await storage.GetReadUrlAsync(key, TimeSpan.FromSeconds(2)))!;
+        var read = await Http.GetAsync(shortLived);
         var put = new HttpRequestMessage(HttpMethod.Put, shortLived) { Content = new ByteArrayContent([1]) };
         put.Headers.Add("x-ms-blob-type", "BlockBlob"); // a well-formed Put Blob: only the permission is missing
-        var write = await http.SendAsync(put);
+        var write = await Http.SendAsync(put);
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var expired = await http.GetAsync(shortLived);
+        var expired = await Http.GetAsync(shortLived);
 
         Assert.Equal((HttpStatusCode.OK, "image/jpeg"), (read.StatusCode, read.Content.Headers.ContentType?.MediaType));
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
+        Assert.Contains("sp=r", shortLived.Query);
+        Assert.DoesNotContain("skoid=", shortLived.Query); // a service SAS, signed with the account key
     }
 
     [Fact]
     public async Task A_wrong_account_key_fails_at_start_up_with_advice()
     {
         var wrongKey = azurite.Server.ConnectionString.Replace("Eby8", "AAAA");
-        var storage = new AzureMediaStorage(new AzureBlobClient(AzureStorageAccount.Parse(wrongKey), new HttpClient(), TimeProvider.System), "contract", "*");
+        var storage = AzuriteFixture.Storage(new AzureStorageOptions { ConnectionString = wrongKey, Container = "contract" });
 
         var error = await Assert.ThrowsAsync<AzureStorageException>(() => storage.InitializeAsync());
 
@@ -208,8 +212,10 @@ public sealed class AzureMediaStorageTests(AzuriteFixture azurite) : MediaStorag
     [Fact]
     public async Task An_unreachable_account_fails_with_a_clear_message()
     {
-        var storage = new AzureMediaStorage(new AzureBlobClient(
-            AzureStorageAccount.Parse(azurite.Server.ConnectionString.Replace($":{azurite.Server.Port}/", ":9/")), new HttpClient(), TimeProvider.System), "contract", "*");
+        var storage = AzuriteFixture.Storage(new AzureStorageOptions
+        {
+            ConnectionString = azurite.Server.ConnectionString.Replace($":{azurite.Server.Port}/", ":9/"), Container = "contract",
+        });
 
         var error = await Assert.ThrowsAsync<AzureStorageException>(() => storage.CheckHealthAsync());
 
@@ -226,6 +232,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
-    public AzureMediaStorage CreateStorage(string container) => new(
-        new AzureBlobClient(AzureStorageAccount.Parse(Server.ConnectionString), new HttpClient(), TimeProvider.System), container, "*");
+    public AzureMediaStorage CreateStorage(string container) =>
+        Storage(new AzureStorageOptions { ConnectionString = Server.ConnectionString, Container = container });
+
+    public static AzureMediaStorage Storage(AzureStorageOptions options) =>
+        new(AzureBlobServiceFactory.Create(options), options, TimeProvider.System);
 }

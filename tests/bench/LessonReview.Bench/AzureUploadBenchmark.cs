@@ -1,3 +1,5 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 using LessonReview.Core.Storage;
 using LessonReview.Core.Storage.Azure;
 using LessonReview.TestSupport;
@@ -22,7 +24,8 @@ internal static class AzureUploadBenchmark
             ["Storage__Azure__ConnectionString"] = azurite.ConnectionString,
             ["Worker__Enabled"] = "false", // measure receiving, not transcoding
         });
-        var blobs = new AzureBlobClient(AzureStorageAccount.Parse(azurite.ConnectionString), new HttpClient(), TimeProvider.System);
+        var blobs = AzureBlobServiceFactory.Create(new AzureStorageOptions { ConnectionString = azurite.ConnectionString })
+            .GetBlobContainerClient("media");
         var (client, _) = await app.SignInAsync("trainee@example.org");
 
         await using var memory = new MemorySampler(app);
@@ -31,7 +34,7 @@ internal static class AzureUploadBenchmark
         {
             var blob = $"bench/{Guid.NewGuid():N}";
             var direct = await Measure.MedianSecondsAsync(1, () => PutDirectAsync(blobs, blob, bytes));
-            await blobs.DeleteAsync("media", blob, CancellationToken.None);
+            await blobs.DeleteBlobIfExistsAsync(blob);
             string? location = null;
             var viaApp = await Measure.MedianSecondsAsync(1, async () => location = await UploadBenchmark.UploadAsync(client, bytes));
             await client.DeleteAsync(location!.Replace("/api/uploads/", "/api/lessons/"));
@@ -46,17 +49,19 @@ internal static class AzureUploadBenchmark
     }
 
     /// <summary>The baseline: the same bytes in the same block size, one Put Block after another, then the list.</summary>
-    private static async Task PutDirectAsync(AzureBlobClient blobs, string blob, long bytes)
+    private static async Task PutDirectAsync(BlobContainerClient blobs, string name, long bytes)
     {
+        var blob = blobs.GetBlockBlobClient(name);
         var ids = new List<string>();
         long position = 0;
         await FullBlockCopy.CopyAsync(new UploadBenchmark.PatternStream(bytes), async (block, token) =>
         {
             var id = AzureMediaStorage.BlockId(position);
-            await blobs.PutBlockAsync("media", blob, id, block, token);
+            using var content = BinaryData.FromBytes(block).ToStream();
+            await blob.StageBlockAsync(id, content, cancellationToken: token);
             ids.Add(id);
             position += block.Length;
         }, AzureMediaStorage.BlockBytes, CancellationToken.None);
-        await blobs.PutBlockListAsync("media", blob, ids, "application/octet-stream", CancellationToken.None);
+        await blob.CommitBlockListAsync(ids);
     }
 }
