@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new PlaybackSettings { MaxHeight = sp.GetRequiredService<IOptions<MediaOptions>>().Value.MaxHeight });
         services.AddSingleton<MediaProbe>();
         services.AddSingleton<FFMpegRunner>();
+        services.AddSingleton<MediaToolsCheck>();
         services.AddSingleton<PlaybackPipeline>();
 
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section)

@@ -38,11 +38,4 @@ public sealed class MediaProbe(FFMpegSettings settings)
             throw new MediaException($"ffprobe could not read the file: {e.Message}", e.Message);
         }
     }
-
-    /// <summary>Proves ffprobe runs (health checks): probes a one-frame test picture ffmpeg generates itself.</summary>
-    public async Task<string> CheckAsync(CancellationToken cancellationToken = default)
-    {
-        var analysis = await AnalyseAsync("color=c=black:s=16x16:d=0.04", new InputPolicy("file", "lavfi"), cancellationToken);
-        return analysis.FormatName;
-    }
 }

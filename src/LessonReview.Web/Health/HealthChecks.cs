@@ -1,3 +1,4 @@
+using LessonReview.Media.Tools;
 using LessonReview.Core.Data;
 using LessonReview.Core.Storage;
 using LessonReview.Media.Probing;
@@ -30,18 +31,17 @@ public sealed class StorageHealthCheck(IMediaStorage storage) : IHealthCheck
     }
 }
 
-public sealed class FFmpegHealthCheck(MediaProbe probe) : IHealthCheck
+public sealed class FFmpegHealthCheck(MediaToolsCheck tools) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await probe.CheckAsync(cancellationToken);
-            return HealthCheckResult.Healthy("ffprobe reads media.");
+            return HealthCheckResult.Healthy(await tools.CheckAsync(cancellationToken));
         }
         catch (Exception e)
         {
-            return HealthCheckResult.Unhealthy($"ffprobe could not run: {e.Message}. Install ffmpeg.");
+            return HealthCheckResult.Unhealthy($"ffmpeg could not run: {e.Message} Install ffmpeg (scripts/setup.sh) or set Media:BinaryFolder.");
         }
     }
 }

@@ -26,8 +26,8 @@ public static class TestDatabase
         : [];
 
     public static DbContextOptions<LessonReviewDb> Options(string dataDirectory) => IsPostgres
-        ? new DbContextOptionsBuilder<LessonReviewDb>().UseNpgsql(EnsureDatabase(dataDirectory)).Options
-        : new DbContextOptionsBuilder<LessonReviewDb>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "test.db")}").Options;
+        ? DatabaseProviders.Options(DatabaseOptions.PostgreSql, EnsureDatabase(dataDirectory))
+        : DatabaseProviders.Options(DatabaseOptions.Sqlite, $"Data Source={Path.Combine(dataDirectory, "test.db")}");
 
     /// <summary>Column name → nullable, as the database has it.</summary>
     public static async Task<Dictionary<string, bool>> ColumnsAsync(LessonReviewDb db, string table)
