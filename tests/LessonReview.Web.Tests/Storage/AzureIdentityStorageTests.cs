@@ -1,4 +1,3 @@
-using System.Net;
 using Azure.Core.Pipeline;
 using LessonReview.Core.Storage;
 using LessonReview.Core.Storage.Azure;
@@ -35,25 +34,9 @@ public sealed class AzureIdentityStorageTests(IdentityAzuriteFixture fixture) : 
     [Fact]
     public async Task Read_urls_are_user_delegation_sas_that_are_read_only_and_expire()
     {
-        var storage = await OpenAsync();
-        var key = $"lessons/{Guid.NewGuid():N}/poster.jpg";
-        using var temp = new TempFolder();
-        await File.WriteAllBytesAsync(temp.File("f"), Bytes(10));
-        await storage.PutFileAsync(key, temp.File("f"), "image/jpeg");
+        var url = await AssertReadUrlIsReadOnlyAndExpiresAsync(await OpenAsync());
 
-        var url = (await storage.GetReadUrlAsync(key, TimeSpan.FromSeconds(2)))!;
-        var read = await Http.GetAsync(url);
-        var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent([1]) };
-        put.Headers.Add("x-ms-blob-type", "BlockBlob");
-        var write = await Http.SendAsync(put);
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var expired = await Http.GetAsync(url);
-
-        Assert.True(read.StatusCode == HttpStatusCode.OK, url + "\n" + await read.Content.ReadAsStringAsync());
         Assert.Contains("skoid=", url.Query); // signed with a key lent to the identity, not an account key
-        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
     }
 
     [Fact]

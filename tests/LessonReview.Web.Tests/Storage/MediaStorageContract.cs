@@ -104,6 +104,31 @@ public abstract class MediaStorageContract
         Assert.Equal(1000, await storage.GetLengthAsync(other));
     }
 
+    /// <summary>
+    /// Stores a poster, asks for a 2-second read URL and checks it as a browser would: it reads,
+    /// refuses a write, and stops working once expired. Returns the URL for further checks.
+    /// </summary>
+    protected async Task<Uri> AssertReadUrlIsReadOnlyAndExpiresAsync(IMediaStorage storage)
+    {
+        var key = $"lessons/{Guid.NewGuid():N}/poster.jpg";
+        using var temp = new TempFolder();
+        await File.WriteAllBytesAsync(temp.File("f"), Bytes(10));
+        await storage.PutFileAsync(key, temp.File("f"), "image/jpeg");
+
+        var url = (await storage.GetReadUrlAsync(key, TimeSpan.FromSeconds(2)))!;
+        var read = await Http.GetAsync(url);
+        var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent([1]) };
+        put.Headers.Add("x-ms-blob-type", "BlockBlob"); // a well-formed Put Blob: only the permission is missing
+        var write = await Http.SendAsync(put);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var expired = await Http.GetAsync(url);
+
+        Assert.Equal((HttpStatusCode.OK, "image/jpeg"), (read.StatusCode, read.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
+        return url;
+    }
+
     /// <summary>Reads a byte range the way a browser would: through the direct URL when there is one.</summary>
     protected async Task<byte[]> ReadRangeAsync(IMediaStorage storage, string key, long from, long to)
     {
@@ -177,25 +202,10 @@ public sealed class AzureMediaStorageTests(AzuriteFixture azurite) : MediaStorag
     [Fact]
     public async Task Read_urls_are_read_only_and_expire()
     {
-        var storage = await OpenAsync();
-        var key = $"lessons/{Guid.NewGuid():N}/poster.jpg";
-        using var temp = new TempFolder();
-        await File.WriteAllBytesAsync(temp.File("f"), Bytes(10));
-        await storage.PutFileAsync(key, temp.File("f"), "image/jpeg");
+        var url = await AssertReadUrlIsReadOnlyAndExpiresAsync(await OpenAsync());
 
-        var shortLived = (await storage.GetReadUrlAsync(key, TimeSpan.FromSeconds(2)))!;
-        var read = await Http.GetAsync(shortLived);
-        var put = new HttpRequestMessage(HttpMethod.Put, shortLived) { Content = new ByteArrayContent([1]) };
-        put.Headers.Add("x-ms-blob-type", "BlockBlob"); // a well-formed Put Blob: only the permission is missing
-        var write = await Http.SendAsync(put);
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var expired = await Http.GetAsync(shortLived);
-
-        Assert.Equal((HttpStatusCode.OK, "image/jpeg"), (read.StatusCode, read.Content.Headers.ContentType?.MediaType));
-        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
-        Assert.Contains("sp=r", shortLived.Query);
-        Assert.DoesNotContain("skoid=", shortLived.Query); // a service SAS, signed with the account key
+        Assert.Contains("sp=r", url.Query);
+        Assert.DoesNotContain("skoid=", url.Query); // a service SAS, signed with the account key
     }
 
     [Fact]
