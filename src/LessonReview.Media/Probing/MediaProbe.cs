@@ -16,7 +16,7 @@ public sealed class MediaProbe(FFMpegSettings settings)
     {
         using var timeoutSource = new CancellationTokenSource(settings.ProbeTimeout);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        var whitelist = string.Join(' ', policy.ToArguments());
+        var whitelist = ArgumentText.Join(policy.ToArguments());
         try
         {
             // A URL goes to ffprobe as is (the policy decides whether it may be opened); a path must exist.

@@ -48,17 +48,13 @@ public sealed class FFMpegRunner(FFMpegSettings settings)
             throw new MediaException($"Could not run ffmpeg: {e.Message} Is ffmpeg installed?");
         }
 
+        if (result is { Cancelled: false, ExitCode: 0 } && !stop.IsCancellationRequested) return;
+
+        DeleteOutput(job);
+        cancellationToken.ThrowIfCancellationRequested();
         if (result is null || result.Cancelled || stop.IsCancellationRequested)
-        {
-            DeleteOutput(job);
-            cancellationToken.ThrowIfCancellationRequested();
             throw new MediaException($"ffmpeg took longer than {timeout} and was stopped.", Tail(result?.StandardError));
-        }
-        if (result.ExitCode != 0)
-        {
-            DeleteOutput(job);
-            throw new MediaException($"ffmpeg exited with code {result.ExitCode}.", Tail(result.StandardError), result.ExitCode);
-        }
+        throw new MediaException($"ffmpeg exited with code {result.ExitCode}.", Tail(result.StandardError), result.ExitCode);
     }
 
     internal static void ReportProgress(string line, TimeSpan total, Action<double>? onProgress)

@@ -1,7 +1,6 @@
-using LessonReview.Media.Tools;
 using LessonReview.Core.Data;
 using LessonReview.Core.Storage;
-using LessonReview.Media.Probing;
+using LessonReview.Media.Tools;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
