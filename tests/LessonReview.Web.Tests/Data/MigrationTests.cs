@@ -42,7 +42,7 @@ public sealed class MigrationTests
         var review = Guid.NewGuid();
         await using (var legacy = new LessonReviewDb(options))
         {
-            await legacy.Database.EnsureDeletedAsync();
+            // The temp folder gives a new, empty database (PostgreSQL: created by TestDatabase).
             if (!TestDatabase.IsPostgres) await legacy.Database.OpenConnectionAsync(); // creates the SQLite file
             await legacy.Database.ExecuteSqlRawAsync(StripByteOrderMark(script));
             // The hand-written schema is the model's (the upgrade rests on that), so EF can write the rows.
