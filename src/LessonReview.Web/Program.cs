@@ -1,10 +1,16 @@
+using LessonReview.Web.Commands;
 using LessonReview.Web.Hosting;
+
+if (AdminCommands.Wants(args))
+{
+    Environment.ExitCode = await AdminCommands.RunAsync(args, CommandConsole.Process());
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLessonReview();
 
 var app = builder.Build();
-if (await app.RunCommandAsync(args)) return;
 
 await app.PrepareAsync();
 app.MapLessonReview();

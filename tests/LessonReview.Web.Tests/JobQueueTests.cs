@@ -55,7 +55,7 @@ public sealed class JobQueueTests : IDisposable
     {
         await using var db = new LessonReviewDb(TestDatabase.Options(_folder.Path));
         await db.MigrateAsync();
-        var owner = new User { Email = $"{Guid.NewGuid():N}@example.org", NormalizedEmail = $"{Guid.NewGuid():N}@example.org", Name = "T", Role = Roles.Trainee };
+        var owner = new User { Email = $"{Guid.NewGuid():N}@example.org", Name = "T" };
         db.Users.Add(owner);
         var jobs = new List<Guid>();
         for (var i = 0; i < count; i++)

@@ -42,7 +42,7 @@ public sealed class SchemaTests
         await using (var db = new LessonReviewDb(options))
         {
             await db.MigrateAsync();
-            db.Users.Add(new Core.Accounts.User { Email = "k@example.org", NormalizedEmail = "k@example.org", Name = "山田 花子", Role = "mentor", CreatedAt = when });
+            db.Users.Add(new Core.Accounts.User { Email = "k@example.org", NormalizedEmail = "K@EXAMPLE.ORG", UserName = "k@example.org", Name = "山田 花子", CreatedAt = when });
             await db.SaveChangesAsync();
         }
         await using var again = new LessonReviewDb(options);

@@ -2,15 +2,24 @@ using LessonReview.Core.Accounts;
 using LessonReview.Core.Lessons;
 using LessonReview.Core.Processing;
 using LessonReview.Core.Reviews;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LessonReview.Core.Data;
 
-/// <summary>The application's database: SQLite by default, PostgreSQL in production.</summary>
-public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options) : DbContext(options)
+/// <summary>
+/// The application's database: SQLite by default, PostgreSQL or SQL Server in production. Holds
+/// ASP.NET Core Identity's users and roles, the server-side sign-in sessions and the data-protection
+/// keys that every instance shares, next to lessons and reviews.
+/// </summary>
+public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
+    : IdentityDbContext<User, Role, Guid>(options), IDataProtectionKeyContext
 {
-    public DbSet<User> Users => Set<User>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<Lesson> Lessons => Set<Lesson>();
     public DbSet<ProcessingJob> ProcessingJobs => Set<ProcessingJob>();
     public DbSet<Review> Reviews => Set<Review>();
@@ -20,17 +29,17 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options) : D
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ReviewEvent> ReviewEvents => Set<ReviewEvent>();
 
+    /// <summary>The users who have <paramref name="role"/>.</summary>
+    public IQueryable<User> UsersInRole(string role)
+    {
+        var roleId = Accounts.Roles.IdOf(role);
+        return Users.Where(u => UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId));
+    }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.Entity<User>(user =>
-        {
-            user.ToTable("users");
-            user.HasIndex(u => u.NormalizedEmail).IsUnique();
-            user.Property(u => u.Email).HasMaxLength(320);
-            user.Property(u => u.NormalizedEmail).HasMaxLength(320);
-            user.Property(u => u.Name).HasMaxLength(200);
-            user.Property(u => u.Role).HasMaxLength(20);
-        });
+        base.OnModelCreating(model); // Identity's tables, keys and indexes
+        OnAccountsCreating(model);
         model.Entity<Lesson>(lesson =>
         {
             lesson.ToTable("lessons");
@@ -53,6 +62,40 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options) : D
             job.HasOne<Lesson>().WithMany().HasForeignKey(j => j.LessonId).OnDelete(DeleteBehavior.Cascade);
         });
         OnReviewsCreating(model);
+    }
+
+    private static void OnAccountsCreating(ModelBuilder model)
+    {
+        model.Entity<User>(user =>
+        {
+            user.ToTable("users");
+            // E-mail is the sign-in name; 320 is the longest address RFC 5321 allows.
+            user.Property(u => u.Email).HasMaxLength(320);
+            user.Property(u => u.NormalizedEmail).HasMaxLength(320);
+            user.Property(u => u.UserName).HasMaxLength(320);
+            user.Property(u => u.NormalizedUserName).HasMaxLength(320);
+            user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
+            user.Property(u => u.Name).HasMaxLength(200);
+        });
+        model.Entity<Role>(role =>
+        {
+            role.ToTable("roles");
+            role.HasData(Accounts.Roles.Seed());
+        });
+        model.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        model.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        model.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        model.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        model.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        model.Entity<UserSession>(session =>
+        {
+            session.ToTable("user_sessions");
+            session.Property(s => s.Id).HasMaxLength(64);
+            session.HasIndex(s => s.UserId);
+            session.HasIndex(s => s.ExpiresAt);
+            session.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 
     private static void OnReviewsCreating(ModelBuilder model)

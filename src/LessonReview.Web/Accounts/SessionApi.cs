@@ -23,21 +23,17 @@ public static class SessionApi
         return app;
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> CreateSession(SignInRequest request, AccountService accounts, HttpContext http)
+    private static async Task<Results<NoContent, ProblemHttpResult>> CreateSession(SignInRequest request, SignInService signIn, HttpContext http)
     {
-        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
-            return TypedResults.Problem("Give both your e-mail address and your password.", statusCode: StatusCodes.Status400BadRequest);
-        var user = await accounts.VerifyAsync(request.Email, request.Password, http.RequestAborted);
-        if (user is null)
-            return TypedResults.Problem("That e-mail and password do not match an account. Check both and try again, or ask your coordinator to reset your password.",
-                statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
-        await CookieSession.SignInAsync(http, user);
-        return TypedResults.NoContent();
+        var outcome = await signIn.SignInAsync(request.Email, request.Password);
+        if (outcome.Succeeded) return TypedResults.NoContent();
+        if (outcome.RetryAfter is { } wait) http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(outcome.Message, statusCode: outcome.Status, title: outcome.Title);
     }
 
-    private static async Task<NoContent> DeleteSession(HttpContext http)
+    private static async Task<NoContent> DeleteSession(SignInService signIn)
     {
-        await CookieSession.SignOutAsync(http);
+        await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }
 
@@ -51,8 +47,11 @@ public static class SessionApi
     {
         if (role is not null && !Roles.All.Contains(role))
             return TypedResults.Problem($"Unknown role '{role}'. Use one of: {string.Join(", ", Roles.All)}.", statusCode: StatusCodes.Status400BadRequest);
-        var users = await db.Users.Where(u => role == null || u.Role == role).OrderBy(u => u.Name)
-            .Select(u => new UserDto(u.Id, u.Email, u.Name, u.Role)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(users);
+        Guid? roleId = role is null ? null : Roles.IdOf(role);
+        var rows = await db.Users
+            .Select(u => new { u.Id, u.Email, u.Name, RoleId = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).FirstOrDefault() })
+            .Where(u => roleId == null || u.RoleId == roleId)
+            .OrderBy(u => u.Name).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(u => new UserDto(u.Id, u.Email ?? "", u.Name, Roles.NameOf(u.RoleId))).ToList());
     }
 }

@@ -8,7 +8,6 @@ using LessonReview.Web.Lessons;
 using LessonReview.Web.Realtime;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Uploads;
-using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace LessonReview.Web.Hosting;
 
@@ -61,23 +60,11 @@ public static class LessonReviewHosting
             .AddCheck<StorageHealthCheck>("storage")
             .AddCheck<FFmpegHealthCheck>("ffmpeg");
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
-        {
-            cookie.LoginPath = "/signin";
-            cookie.Cookie.Name = "lessonreview";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
-            // The API and hub answer 401/403; only pages redirect to the sign-in form.
-            cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
-        });
+        services.AddLessonReviewIdentity(builder.Configuration);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Trainee, p => p.RequireRole(Roles.Trainee))
             .AddPolicy(Policies.CoordinatorOrTrainee, p => p.RequireRole(Roles.Coordinator, Roles.Trainee));
 
-        services.AddScoped<AccountService>();
         services.AddScoped<LessonAccess>();
         services.AddScoped<ReviewAccess>();
         services.AddScoped<ReviewReader>();
@@ -134,17 +121,6 @@ public static class LessonReviewHosting
         return Path.GetFullPath(string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(environment.ContentRootPath, "data")
             : Path.Combine(environment.ContentRootPath, configured));
-    }
-
-    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
-    {
-        if (IsApi(context.Request))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
     }
 
     // Responses with no body of their own (the cookie handler's 401/403, unmatched routes) still say what to do.

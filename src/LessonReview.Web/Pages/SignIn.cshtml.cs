@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LessonReview.Web.Pages;
 
-public sealed class SignInModel(AccountService accounts) : PageModel
+public sealed class SignInModel(SignInService signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -13,16 +13,13 @@ public sealed class SignInModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password)
-            ? null
-            : await accounts.VerifyAsync(Email, Password, HttpContext.RequestAborted);
-        if (user is null)
+        var outcome = await signIn.SignInAsync(Email, Password);
+        if (!outcome.Succeeded)
         {
-            Error = "That e-mail and password do not match an account. Check both and try again, or ask your coordinator to reset your password.";
-            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            Error = outcome.Message;
+            Response.StatusCode = outcome.Status;
             return Page();
         }
-        await CookieSession.SignInAsync(HttpContext, user);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/lessons");
     }
 }

@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LessonReview.Web.Pages;
 
-public sealed class SignOutModel : PageModel
+public sealed class SignOutModel(SignInService signIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/signin");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await CookieSession.SignOutAsync(HttpContext);
+        await signIn.SignOutAsync();
         return Redirect("/signin");
     }
 }

@@ -116,8 +116,8 @@ public static class ReviewsApi
     private static async Task<ProblemHttpResult?> CheckMentorsAsync(ReviewServices s, List<Guid> mentorIds)
     {
         if (mentorIds.Count > 20) return BadRequest("A review can have at most 20 mentors.");
-        var found = await s.Db.Users.Where(u => mentorIds.Contains(u.Id)).Select(u => new { u.Id, u.Role }).ToListAsync(s.Aborted);
-        var notMentors = mentorIds.Except(found.Where(u => u.Role == Roles.Mentor).Select(u => u.Id)).ToList();
+        var mentors = await s.Db.UsersInRole(Roles.Mentor).Where(u => mentorIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(s.Aborted);
+        var notMentors = mentorIds.Except(mentors).ToList();
         return notMentors.Count == 0 ? null
             : BadRequest($"These people are not mentors: {string.Join(", ", notMentors)}. Pick mentors from GET /api/users?role=mentor.");
     }

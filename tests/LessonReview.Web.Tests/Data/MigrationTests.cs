@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
 using LessonReview.Core.Data;
+using LessonReview.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
 using LessonReview.TestSupport;
 using LessonReview.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +35,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task A_database_built_by_the_hand_written_migrations_upgrades_without_losing_rows()
+    public async Task A_database_built_by_the_hand_written_migrations_upgrades_and_its_users_still_sign_in()
     {
         using var folder = new TempFolder();
         var options = TestDatabase.Options(folder.Path);
@@ -40,16 +43,23 @@ public sealed class MigrationTests
         var user = Guid.NewGuid();
         var lesson = Guid.NewGuid();
         var review = Guid.NewGuid();
+        // The hand-made user store hashed with PasswordHasher<T> (Identity's v3 format) and kept the role as a word.
+        var hash = new PasswordHasher<object>().HashPassword(new object(), "old-password-1");
         await using (var legacy = new LessonReviewDb(options))
         {
             // The temp folder gives a new, empty database (PostgreSQL: created by TestDatabase).
             if (!TestDatabase.IsPostgres) await legacy.Database.OpenConnectionAsync(); // creates the SQLite file
             await legacy.Database.ExecuteSqlRawAsync(StripByteOrderMark(script));
-            // The hand-written schema is the model's (the upgrade rests on that), so EF can write the rows.
-            legacy.Users.Add(new Core.Accounts.User { Id = user, Email = "hanako@example.org", NormalizedEmail = "HANAKO@EXAMPLE.ORG", Name = "山田 花子", Role = "trainee" });
-            legacy.Lessons.Add(new Core.Lessons.Lesson { Id = lesson, OwnerId = user, Title = "3年2組 英語", Filename = "class.mp4" });
-            legacy.Reviews.Add(new Core.Reviews.Review { Id = review, LessonId = lesson, CreatedById = user });
-            await legacy.SaveChangesAsync();
+            // Ids and dates are ours; the hash goes in as a parameter.
+            var rows = $$"""
+                INSERT INTO users ("Id", "Email", "NormalizedEmail", "Name", "Role", "PasswordHash", "CreatedAt")
+                    VALUES ({{Id(user)}}, 'Hanako@example.org', 'hanako@example.org', '山田 花子', 'mentor', {0}, {{When}});
+                INSERT INTO lessons ("Id", "OwnerId", "Title", "Filename", "Status", "Progress", "UploadLength", "UploadOffset", "StoryboardSheets", "CreatedAt", "UpdatedAt")
+                    VALUES ({{Id(lesson)}}, {{Id(user)}}, '3年2組 英語', 'class.mp4', 'ready', 1, 1, 1, 0, {{When}}, {{When}});
+                INSERT INTO reviews ("Id", "LessonId", "CreatedById", "Stage", "Seq", "CreatedAt", "UpdatedAt")
+                    VALUES ({{Id(review)}}, {{Id(lesson)}}, {{Id(user)}}, 'observe', 0, {{When}}, {{When}});
+                """;
+            await legacy.Database.ExecuteSqlRawAsync(rows, hash);
         }
 
         await using (var upgraded = new LessonReviewDb(options))
@@ -60,11 +70,20 @@ public sealed class MigrationTests
             Assert.Empty(await upgraded.Database.GetPendingMigrationsAsync());
             var history = await upgraded.GetService<IHistoryRepository>().GetAppliedMigrationsAsync();
             Assert.Contains(history, h => h.MigrationId == upgraded.Database.GetMigrations().First());
-            Assert.Equal("山田 花子", (await upgraded.Users.SingleAsync(u => u.Id == user)).Name);
             Assert.Equal("3年2組 英語", (await upgraded.Lessons.SingleAsync(l => l.Id == lesson)).Title);
             Assert.Equal(lesson, (await upgraded.Reviews.SingleAsync(r => r.Id == review)).LessonId);
         }
+
+        // The app on the upgraded database: the old password signs in, with the old role and name.
+        using var app = AppHost.On(folder.Path);
+        var client = await app.SignInAsync("hanako@example.org", "old-password-1");
+        var me = await client.GetFromJsonAsync<SessionApi.UserDto>("/api/me");
+        Assert.Equal((user, "Hanako@example.org", "山田 花子", "mentor"), (me!.Id, me.Email, me.Name, me.Role));
     }
+
+    private static string When => TestDatabase.IsPostgres ? "'2026-11-01 09:00:00+00'" : "'2026-11-01 09:00:00'";
+
+    private static string Id(Guid id) => TestDatabase.IsPostgres ? $"'{id}'" : $"'{id.ToString().ToUpperInvariant()}'";
 
     private static string StripByteOrderMark(string text) => text.TrimStart('\uFEFF');
 }

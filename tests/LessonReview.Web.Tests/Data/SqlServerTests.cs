@@ -57,7 +57,7 @@ public sealed partial class SqlServerTests : IDisposable
     [Fact]
     public void The_apps_queries_translate_to_sql_server()
     {
-        var caller = new Accounts.Caller(Guid.NewGuid(), "m@example.org", "M", "mentor");
+        var caller = new Web.Accounts.Caller(Guid.NewGuid(), "m@example.org", "M", "mentor");
         var lessons = new LessonAccess(_db);
         var reviews = new ReviewAccess(_db);
         var now = DateTime.UtcNow;
@@ -74,7 +74,9 @@ public sealed partial class SqlServerTests : IDisposable
             _db.Comments.Where(c => c.ReviewId == id && c.DeletedAt == null).OrderBy(c => c.AtSeconds).ThenBy(c => c.CreatedAt),
             _db.ReviewEvents.Where(e => e.ReviewId == id && e.Seq > 3).OrderBy(e => e.Seq),
             _db.ActionItems.Where(a => a.ReviewId == id).OrderBy(a => a.CreatedAt),
-            _db.Users.Where(u => u.Role == "mentor").OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }),
+            _db.UsersInRole("mentor").OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }),
+            _db.Users.Select(u => new { u.Id, RoleId = _db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).FirstOrDefault() }).OrderBy(u => u.Id),
+            _db.UserSessions.Where(x => x.Id == "key").Select(x => new { x.Ticket, x.ExpiresAt }),
         ];
 
         foreach (var query in queries)

@@ -91,12 +91,29 @@ public class AppHost : WebApplicationFactory<Program>
     public Task<HttpClient> CoordinatorAsync() => SignInAsync("coordinator@example.org");
 
     /// <summary>Creates another account and signs it in.</summary>
-    public async Task<HttpClient> NewUserAsync(string role, string? name = null)
+    public async Task<HttpClient> NewUserAsync(string role, string? name = null) => await SignInAsync(await CreateUserAsync(role, name));
+
+    /// <summary>Creates another account (password <see cref="Password"/>); returns its e-mail.</summary>
+    public async Task<string> CreateUserAsync(string role, string? name = null)
     {
         var email = $"{role}-{Guid.NewGuid():N}@example.org";
-        await using (var scope = Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<AccountService>().UpsertAsync(email, Password, role, name ?? $"Another {role}");
-        return await SignInAsync(email);
+        await AccountsAsync(accounts => accounts.CreateAsync(email, Password, role, name ?? $"Another {role}"));
+        return email;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the app's account administration, as the users commands do.</summary>
+    public async Task AccountsAsync(Func<AccountService, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<AccountService>());
+    }
+
+    /// <summary>A client that sends only this Cookie header (a cookie copied from another browser).</summary>
+    public HttpClient ClientWithCookie(string cookieHeader)
+    {
+        var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("Cookie", cookieHeader);
+        return client;
     }
 
     public Task<HttpClient> OtherTraineeAsync() => NewUserAsync(Roles.Trainee);

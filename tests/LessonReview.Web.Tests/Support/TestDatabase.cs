@@ -25,9 +25,10 @@ public static class TestDatabase
         ? new() { ["Database:Provider"] = "PostgreSQL", ["ConnectionStrings:Database"] = EnsureDatabase(dataDirectory) }
         : [];
 
+    /// <summary>Options for the database an <see cref="AppHost"/> on <paramref name="dataDirectory"/> uses.</summary>
     public static DbContextOptions<LessonReviewDb> Options(string dataDirectory) => IsPostgres
         ? DatabaseProviders.Options(DatabaseOptions.PostgreSql, EnsureDatabase(dataDirectory))
-        : DatabaseProviders.Options(DatabaseOptions.Sqlite, $"Data Source={Path.Combine(dataDirectory, "test.db")}");
+        : DatabaseProviders.Options(DatabaseOptions.Sqlite, $"Data Source={Path.Combine(dataDirectory, "lessonreview.db")}");
 
     /// <summary>Column name → nullable, as the database has it.</summary>
     public static async Task<Dictionary<string, bool>> ColumnsAsync(LessonReviewDb db, string table)

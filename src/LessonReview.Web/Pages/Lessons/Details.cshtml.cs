@@ -30,7 +30,7 @@ public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews
         CanOpenReview = CanDelete; // the lesson's trainee or a coordinator
         Reviews = await reader.SummariesAsync(reviews.Visible(caller).Where(r => r.LessonId == id), HttpContext.RequestAborted);
         if (CanOpenReview)
-            Mentors = await db.Users.Where(u => u.Role == Roles.Mentor).OrderBy(u => u.Name)
-                .Select(u => new SessionApi.UserDto(u.Id, u.Email, u.Name, u.Role)).ToListAsync(HttpContext.RequestAborted);
+            Mentors = await db.UsersInRole(Roles.Mentor).OrderBy(u => u.Name)
+                .Select(u => new SessionApi.UserDto(u.Id, u.Email ?? "", u.Name, Roles.Mentor)).ToListAsync(HttpContext.RequestAborted);
     }
 }

@@ -4,7 +4,7 @@ using LessonReview.Web.Accounts;
 using LessonReview.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc;
 
-namespace LessonReview.Web.Tests;
+namespace LessonReview.Web.Tests.Accounts;
 
 public sealed class AccountTests(AppHost host) : IClassFixture<AppHost>
 {

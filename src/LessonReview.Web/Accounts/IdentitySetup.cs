@@ -1,0 +1,70 @@
+using LessonReview.Core.Accounts;
+using LessonReview.Core.Data;
+using LessonReview.Web.Hosting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace LessonReview.Web.Accounts;
+
+/// <summary>ASP.NET Core Identity with LessonReview's cookie, lockout, session store and roles.</summary>
+public static class IdentitySetup
+{
+    public static IServiceCollection AddLessonReviewIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(AccountsOptions.Section).Get<AccountsOptions>() ?? new AccountsOptions();
+        if (options.SessionCheckSeconds < 1 || options.MaxFailedSignIns < 1 || options.LockoutMinutes < 1 || options.SessionDays < 1)
+            throw new InvalidOperationException("Accounts:SessionCheckSeconds, MaxFailedSignIns, LockoutMinutes and SessionDays must each be 1 or more.");
+
+        // Every instance signs and reads cookies and antiforgery tokens with the same keys, kept in the database.
+        services.AddDataProtection().SetApplicationName("LessonReview").PersistKeysToDbContext<LessonReviewDb>();
+
+        services.AddIdentity<User, Role>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.User.AllowedUserNameCharacters = ""; // the user name is the e-mail address, whatever it holds
+                identity.Password.RequiredLength = AccountService.MinimumPasswordLength;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequiredUniqueChars = 1;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignIns;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
+            })
+            .AddEntityFrameworkStores<LessonReviewDb>()
+            .AddClaimsPrincipalFactory<UserClaims>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(options.SessionCheckSeconds));
+
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((cookie, store) =>
+            {
+                cookie.SessionStore = store;
+                cookie.LoginPath = "/signin";
+                cookie.Cookie.Name = "lessonreview";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.SlidingExpiration = true;
+                cookie.ExpireTimeSpan = TimeSpan.FromDays(options.SessionDays);
+                // The API and hub answer 401/403; only pages redirect to the sign-in form.
+                cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            });
+
+        services.AddScoped<AccountService>();
+        services.AddScoped<SignInService>();
+        return services;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (LessonReviewHosting.IsApi(context.Request))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,49 @@
+using LessonReview.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace LessonReview.Web.Accounts;
+
+/// <summary>
+/// Password sign-in for the API and the sign-in page, on Identity's SignInManager: repeated wrong
+/// passwords lock the account for a while (Accounts:MaxFailedSignIns, Accounts:LockoutMinutes).
+/// </summary>
+public sealed class SignInService(SignInManager<User> signIn, UserManager<User> users, TimeProvider clock)
+{
+    public sealed record Outcome(bool Succeeded, int Status, string Title, string Message, TimeSpan? RetryAfter = null);
+
+    public const string WrongPassword =
+        "That e-mail and password do not match an account. Check both and try again, or ask your coordinator to reset your password.";
+
+    public async Task<Outcome> SignInAsync(string? email, string? password)
+    {
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+            return new(false, StatusCodes.Status400BadRequest, "Sign-in failed", "Give both your e-mail address and your password.");
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            users.PasswordHasher.HashPassword(new User(), password); // the same cost as a real check: timing does not tell who has an account
+            return Failed();
+        }
+        if (user.IsDisabled)
+            // Say so only to someone who knows the password; anyone else learns nothing about the account.
+            return await users.CheckPasswordAsync(user, password)
+                ? new(false, StatusCodes.Status403Forbidden, "Account switched off", "Your account is switched off. Ask your coordinator to switch it on again.")
+                : Failed();
+
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
+        if (result.Succeeded) return new(true, StatusCodes.Status204NoContent, "", "");
+        if (result.IsLockedOut)
+        {
+            var wait = (user.LockoutEnd ?? clock.GetUtcNow()) - clock.GetUtcNow();
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            return new(false, StatusCodes.Status429TooManyRequests, "Sign-in paused",
+                $"Too many wrong passwords for this account: sign-in is paused for {minutes} minute{(minutes == 1 ? "" : "s")}. Try again then, or ask your coordinator to reset your password.",
+                wait > TimeSpan.Zero ? wait : null);
+        }
+        return Failed();
+    }
+
+    public Task SignOutAsync() => signIn.SignOutAsync();
+
+    private static Outcome Failed() => new(false, StatusCodes.Status401Unauthorized, "Sign-in failed", WrongPassword);
+}
