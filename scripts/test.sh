@@ -32,7 +32,7 @@ run() { # name, project, extra env...
 }
 export LESSONREVIEW_TEST_POSTGRES="$postgres_connection" # scale-out tests use it in both passes
 run "media (ffmpeg)" tests/LessonReview.Media.Tests
-run "integration on SQLite (ffmpeg, Azurite, JS SignalR client; scale-out on PostgreSQL)" tests/LessonReview.Web.Tests
+run "integration on SQLite (ffmpeg, Azurite, .NET SignalR client; scale-out on PostgreSQL)" tests/LessonReview.Web.Tests
 run "integration on PostgreSQL" tests/LessonReview.Web.Tests LESSONREVIEW_TEST_DATABASE=PostgreSQL
 run "browser (Chromium)" tests/LessonReview.Browser.Tests
 

@@ -39,8 +39,8 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
         var review = await host.OpenReviewAsync(await host.TraineeAsync());
         var stranger = await host.NewUserAsync("mentor");
 
-        await using var refused = await HubProbe.StartAsync(host, stranger, TimeSpan.FromSeconds(1), ("JoinReview", review.Id), ("JoinLesson", host.LessonId));
-        await using var admitted = await HubProbe.StartAsync(host, await host.MentorAsync(), TimeSpan.FromSeconds(1), ("JoinReview", review.Id));
+        await using var refused = await HubProbe.StartAsync(host, stranger, ("JoinReview", review.Id), ("JoinLesson", host.LessonId));
+        await using var admitted = await HubProbe.StartAsync(host, await host.MentorAsync(), ("JoinReview", review.Id));
 
         Assert.Equal(2, refused.Events("refused").Count());
         Assert.Empty(refused.Events("joined"));
@@ -53,8 +53,8 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
     {
         var trainee = await host.TraineeAsync();
         var review = await host.OpenReviewAsync(trainee);
-        await using var traineeWatching = await HubProbe.StartAsync(host, trainee, TimeSpan.FromSeconds(20), ("JoinReview", review.Id));
-        await using var mentorWatching = await HubProbe.StartAsync(host, await host.MentorAsync(), TimeSpan.FromSeconds(20), ("JoinReview", review.Id));
+        await using var traineeWatching = await HubProbe.StartAsync(host, trainee, ("JoinReview", review.Id));
+        await using var mentorWatching = await HubProbe.StartAsync(host, await host.MentorAsync(), ("JoinReview", review.Id));
         await traineeWatching.WaitForAsync("PresenceChanged", p => p.GetProperty("viewers").GetArrayLength() == 2);
 
         var changed = await trainee.PutAsJsonAsync($"/api/reviews/{review.Id}/mentors", new { userIds = Array.Empty<Guid>() });
@@ -232,8 +232,8 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
         var trainee = await host.TraineeAsync();
         var review = await host.OpenReviewAsync(trainee);
         var mentor = await host.MentorAsync();
-        await using var watching = await HubProbe.StartAsync(host, trainee, TimeSpan.FromSeconds(20), ("JoinReview", review.Id));
-        await using var mentorWatching = await HubProbe.StartAsync(host, mentor, TimeSpan.FromSeconds(20), ("JoinReview", review.Id));
+        await using var watching = await HubProbe.StartAsync(host, trainee, ("JoinReview", review.Id));
+        await using var mentorWatching = await HubProbe.StartAsync(host, mentor, ("JoinReview", review.Id));
 
         var comment = await ReviewHost.CommentAsync(mentor, review.Id, 4, "Students lost — model the task first");
         await mentor.PostAsJsonAsync($"/api/reviews/{review.Id}/stage", new { stage = "educate" });

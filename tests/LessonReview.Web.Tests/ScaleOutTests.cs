@@ -48,21 +48,21 @@ public sealed class ScaleOutTests : IDisposable
         var bytes = await File.ReadAllBytesAsync(await TestClips.Mpeg4Async(seconds: 30));
         var location = (await Tus.CreateAsync(onA, bytes.Length, Tus.Metadata(("filename", "class.avi"), ("title", "Scale-out")))).Headers.Location!.ToString();
         var lessonId = Guid.Parse(location.Split('/').Last());
-        await using var watcherOnB = await HubProbe.StartAsync(b, await b.TraineeAsync(), TimeSpan.FromSeconds(120), ("JoinLesson", lessonId));
+        await using var watcherOnB = await HubProbe.StartAsync(b, await b.TraineeAsync(), ("JoinLesson", lessonId));
         await Tus.PatchAsync(onA, location, 0, new ByteArrayContent(bytes));
 
         await watcherOnB.WaitForAsync("LessonProgress", p => p.GetProperty("status").GetString() == "processing" && p.GetProperty("progress").GetDouble() > 0, 60_000);
         await watcherOnB.WaitForAsync("LessonProgress", p => p.GetProperty("status").GetString() == "ready", 90_000);
 
         var review = (await (await onA.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!;
-        await using var watcherOnA = await HubProbe.StartAsync(a, onA, TimeSpan.FromSeconds(45), ("JoinReview", review.Id));
+        await using var watcherOnA = await HubProbe.StartAsync(a, onA, ("JoinReview", review.Id));
         var comment = await ReviewHost.CommentAsync(await b.TraineeAsync(), review.Id, 3, "Posted on instance B");
 
         var received = await watcherOnA.WaitForAsync("CommentAdded");
         Assert.Equal(comment.Id, received.GetProperty("data").GetProperty("id").GetGuid());
 
         // Presence spans instances: the trainee on A sees the coordinator who joined on B.
-        await using var coordinatorOnB = await HubProbe.StartAsync(b, await b.CoordinatorAsync(), TimeSpan.FromSeconds(15), ("JoinReview", review.Id));
+        await using var coordinatorOnB = await HubProbe.StartAsync(b, await b.CoordinatorAsync(), ("JoinReview", review.Id));
         var presence = await watcherOnA.WaitForAsync("PresenceChanged", p => p.GetProperty("viewers").GetArrayLength() == 2);
         Assert.Contains(presence.GetProperty("data").GetProperty("viewers").EnumerateArray(), v => v.GetProperty("role").GetString() == "coordinator");
     }
@@ -75,7 +75,7 @@ public sealed class ScaleOutTests : IDisposable
         await Listening(a);
         var trainee = await a.TraineeAsync();
         var review = await ReviewOfAReadyLessonAsync(trainee);
-        await using var watcher = await HubProbe.StartAsync(a, trainee, TimeSpan.FromSeconds(30), ("JoinReview", review.Id));
+        await using var watcher = await HubProbe.StartAsync(a, trainee, ("JoinReview", review.Id));
 
         // Another instance announces its viewer, then dies: it never says it is alive again.
         var crashed = new PresenceNotice("crashed-instance", review.Id, [new Viewer(Guid.NewGuid(), "Mentor on a crashed instance", "mentor")]);
@@ -99,13 +99,13 @@ public sealed class ScaleOutTests : IDisposable
         using var b = AppHost.With(new Dictionary<string, string?>(_settings) { ["Worker:Enabled"] = "true" }, _shared.Path);
         await Listening(b);
         var review = await ReviewOfAReadyLessonAsync(await b.TraineeAsync());
-        await using var coordinatorOnB = await HubProbe.StartAsync(b, await b.CoordinatorAsync(), TimeSpan.FromSeconds(30), ("JoinReview", review.Id));
+        await using var coordinatorOnB = await HubProbe.StartAsync(b, await b.CoordinatorAsync(), ("JoinReview", review.Id));
         await coordinatorOnB.WaitForAsync("PresenceChanged");
 
         // A scale-out adds instance A: it never heard B announce the coordinator.
         using var a = AppHost.With(_settings, _shared.Path);
         await Listening(a);
-        await using var traineeOnA = await HubProbe.StartAsync(a, await a.TraineeAsync(), TimeSpan.FromSeconds(30), ("JoinReview", review.Id));
+        await using var traineeOnA = await HubProbe.StartAsync(a, await a.TraineeAsync(), ("JoinReview", review.Id));
 
         var presence = await traineeOnA.WaitForAsync("PresenceChanged", p => p.GetProperty("viewers").GetArrayLength() == 2);
         Assert.Contains(presence.GetProperty("data").GetProperty("viewers").EnumerateArray(), v => v.GetProperty("role").GetString() == "coordinator");

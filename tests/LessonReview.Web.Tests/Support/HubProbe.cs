@@ -1,42 +1,58 @@
-using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LessonReview.Web.Tests.Support;
 
-/// <summary>Runs the real JS SignalR client (node/hub-probe.cjs) as a signed-in user and collects what it saw.</summary>
+/// <summary>
+/// A signed-in viewer on the review hub through the .NET SignalR client (WebSockets, the cookie of
+/// <see cref="AppHost"/>'s client), recording every event it receives and each join's outcome as
+/// <c>{ "event": name, "data": … }</c>. The page's own JS client is tested in Chromium (Browser.Tests).
+/// </summary>
 public sealed class HubProbe : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly List<JsonElement> _lines = [];
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public static readonly string[] EventNames =
+        ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged", "MentorsChanged", "PresenceChanged", "AccessRevoked", "LessonProgress"];
 
-    private HubProbe(Process process)
+    private readonly HubConnection _connection;
+    private readonly List<JsonElement> _lines = [];
+
+    private HubProbe(HubConnection connection)
     {
-        _process = process;
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (string.IsNullOrWhiteSpace(e.Data)) return;
-            var line = JsonDocument.Parse(e.Data).RootElement.Clone();
-            lock (_lines) _lines.Add(line);
-            if (line.GetProperty("event").GetString() is "ready" or "start-failed") _ready.TrySetResult();
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _connection = connection;
+        foreach (var name in EventNames) connection.On<JsonElement>(name, data => Record(name, new { data }));
     }
 
     /// <summary>Connects as the user behind <paramref name="client"/>'s cookie and joins the given groups.</summary>
-    public static async Task<HubProbe> StartAsync(AppHost host, HttpClient client, TimeSpan listenFor, params (string Method, Guid Id)[] joins)
+    public static async Task<HubProbe> StartAsync(AppHost host, HttpClient client, params (string Method, Guid Id)[] joins)
     {
-        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "node", "hub-probe.cjs"));
-        info.ArgumentList.Add(host.BaseAddress.ToString().TrimEnd('/'));
-        info.ArgumentList.Add(host.CookieHeader(client));
-        info.ArgumentList.Add(JsonSerializer.Serialize(joins.Select(j => new[] { j.Method, j.Id.ToString() })));
-        info.ArgumentList.Add(((int)listenFor.TotalMilliseconds).ToString());
-        info.Environment["NODE_PATH"] = Path.Combine(LessonReview.TestSupport.Repository.Root, "src", "LessonReview.Web", "node_modules");
-        var probe = new HubProbe(Process.Start(info)!);
-        await probe._ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var cookie = host.CookieHeader(client);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, "/hubs/review"), HttpTransportType.WebSockets, options => options.Headers["Cookie"] = cookie)
+            .Build();
+        var probe = new HubProbe(connection);
+        try
+        {
+            await connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Net.WebSockets.WebSocketException)
+        {
+            probe.Record("start-failed", new { message = e.Message });
+            return probe;
+        }
+        foreach (var (method, id) in joins)
+        {
+            try
+            {
+                await connection.InvokeAsync(method, id);
+                probe.Record("joined", new { method, id });
+            }
+            catch (HubException e)
+            {
+                probe.Record("refused", new { method, id, message = e.Message });
+            }
+        }
         return probe;
     }
 
@@ -60,10 +76,13 @@ public sealed class HubProbe : IAsyncDisposable
         throw new TimeoutException($"No {name} event arrived. Seen: {string.Join(" | ", Lines.Select(l => l.GetRawText()))}");
     }
 
-    public async ValueTask DisposeAsync()
+    private void Record(string name, object fields)
     {
-        if (!_process.HasExited) _process.Kill();
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        var line = JsonSerializer.SerializeToElement(fields);
+        var withName = new Dictionary<string, JsonElement> { ["event"] = JsonSerializer.SerializeToElement(name) };
+        foreach (var property in line.EnumerateObject()) withName[property.Name] = property.Value.Clone();
+        lock (_lines) _lines.Add(JsonSerializer.SerializeToElement(withName));
     }
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 }

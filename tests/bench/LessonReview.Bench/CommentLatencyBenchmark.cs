@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace LessonReview.Bench;
 
 /// <summary>
-/// Live comments: 50 reviews × 4 viewers on the real JS SignalR client; comments posted through the
+/// Live comments: 50 reviews × 4 viewers on the .NET SignalR client (<see cref="LatencyClient"/>, its own process); comments posted through the
 /// API (authorization, validation, a database transaction, then the broadcast). Baseline, same run:
 /// an HTTP POST to a minimal endpoint that broadcasts the body to the group with no authorization
 /// and no database (DESIGN.md).
@@ -23,7 +23,7 @@ internal static class CommentLatencyBenchmark
     private const int Reviews = 50;
     private const int ViewersPerReview = 4;
 
-    public static async Task RunAsync(int runs, int comments, int ratePerSecond, string webDll, string nodeModules)
+    public static async Task RunAsync(int runs, int comments, int ratePerSecond, string webDll)
     {
         Console.WriteLine($"== live comments: {Reviews} reviews × {ViewersPerReview} viewers, {comments} comments at {ratePerSecond}/s, median of {runs} runs");
         using var data = new TempFolder();
@@ -38,8 +38,8 @@ internal static class CommentLatencyBenchmark
         var baseRuns = new List<Result>();
         for (var i = 0; i < runs; i++)
         {
-            appRuns.Add(await MeasureAppAsync(nodeModules, app, [app], viewers, reviewIds, comments, ratePerSecond));
-            baseRuns.Add(await MeasureAsync(nodeModules, new
+            appRuns.Add(await MeasureAppAsync(app, [app], viewers, reviewIds, comments, ratePerSecond));
+            baseRuns.Add(await MeasureAsync(new
             {
                 baseUrl = baseline.BaseAddress, hubPath = "/hubs/baseline", joinMethod = "JoinReview",
                 postPath = "/broadcast/{id}", cookies = new[] { "" }, posterCookie = "",
@@ -70,8 +70,8 @@ internal static class CommentLatencyBenchmark
     }
 
     /// <summary>Comments posted to <paramref name="postTo"/> as the mentor; viewers spread over <paramref name="hubs"/>.</summary>
-    public static Task<Result> MeasureAppAsync(string nodeModules, AppProcess postTo, AppProcess[] hubs, List<string> viewers,
-        List<Guid> reviewIds, int comments, int ratePerSecond) => MeasureAsync(nodeModules, new
+    public static Task<Result> MeasureAppAsync(AppProcess postTo, AppProcess[] hubs, List<string> viewers,
+        List<Guid> reviewIds, int comments, int ratePerSecond) => MeasureAsync(new
     {
         baseUrl = postTo.BaseAddress.ToString().TrimEnd('/'), hubBaseUrls = hubs.Select(h => h.BaseAddress.ToString().TrimEnd('/')).ToArray(),
         hubPath = "/hubs/review", joinMethod = "JoinReview", postPath = "/api/reviews/{id}/comments", cookies = viewers, posterCookie = viewers[1],
@@ -122,18 +122,19 @@ internal static class CommentLatencyBenchmark
         return byP99[runs.Count / 2];
     }
 
-    private static async Task<Result> MeasureAsync(string nodeModules, object config)
+    /// <summary>Runs <see cref="LatencyClient"/> in a child process of this benchmark.</summary>
+    private static async Task<Result> MeasureAsync(object config)
     {
-        var info = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "comments-latency.cjs"));
-        info.Environment["NODE_PATH"] = nodeModules;
-        using var node = Process.Start(info)!;
-        await node.StandardInput.WriteAsync(JsonSerializer.Serialize(config));
-        node.StandardInput.Close();
-        var output = node.StandardOutput.ReadToEndAsync();
-        var error = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync();
-        if (node.ExitCode != 0) throw new InvalidOperationException($"The latency client failed: {await error}");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LessonReview.Bench.dll"));
+        info.ArgumentList.Add("latency-client");
+        using var client = Process.Start(info)!;
+        await client.StandardInput.WriteAsync(JsonSerializer.Serialize(config, JsonSerializerOptions.Web));
+        client.StandardInput.Close();
+        var output = client.StandardOutput.ReadToEndAsync();
+        var error = client.StandardError.ReadToEndAsync();
+        await client.WaitForExitAsync();
+        if (client.ExitCode != 0) throw new InvalidOperationException($"The latency client failed: {await error}");
         var result = JsonDocument.Parse(await output).RootElement;
         return new Result(result.GetProperty("samples").GetInt32(), result.GetProperty("missing").GetInt32(),
             result.GetProperty("p50").GetDouble(), result.GetProperty("p99").GetDouble());

@@ -3,6 +3,7 @@ using LessonReview.Bench;
 // Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|upload|azure-upload|comments|scale-out|all]
 //        [--runs N] [--seconds S] [--upload-mib M] [--comments N] [--rate R] [--web-dll PATH]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
+if (what == "latency-client") return await LatencyClient.MainAsync(); // a child of the comments benchmarks
 string? Option(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
 var runs = int.Parse(Option("runs") ?? "5");
 
@@ -21,13 +22,13 @@ if (what is "azure-upload" or "all")
     await AzureUploadBenchmark.RunAsync(Math.Min(runs, 3), long.Parse(Option("azure-mib") ?? "1024") << 20, dll);
 if (what is "comments" or "all")
     await CommentLatencyBenchmark.RunAsync(Math.Min(runs, 3), int.Parse(Option("comments") ?? "300"), int.Parse(Option("rate") ?? "25"),
-        dll, Path.Combine(root, "src/LessonReview.Web/node_modules"));
+        dll);
 if (what is "scale-out" or "all")
 {
     var workerDll = Path.Combine(root, "src/LessonReview.Worker/bin/Release/net10.0/LessonReview.Worker.dll");
     if (Option("skip-latency") is null)
         await ScaleOutBenchmark.LatencyAsync(Math.Min(runs, 3), int.Parse(Option("comments") ?? "300"), int.Parse(Option("rate") ?? "25"),
-            dll, Path.Combine(root, "src/LessonReview.Web/node_modules"));
+            dll);
     if (Option("skip-workers") is null) await ScaleOutBenchmark.WorkersAsync(Math.Min(runs, 3), int.Parse(Option("lessons") ?? "10"), dll, workerDll);
 }
 return 0;

@@ -12,7 +12,7 @@ namespace LessonReview.Bench;
 /// </summary>
 internal static class ScaleOutBenchmark
 {
-    public static async Task LatencyAsync(int runs, int comments, int ratePerSecond, string webDll, string nodeModules)
+    public static async Task LatencyAsync(int runs, int comments, int ratePerSecond, string webDll)
     {
         Console.WriteLine($"== live comments over two instances: 50 reviews × 4 viewers, {comments} comments at {ratePerSecond}/s, median of {runs} runs");
         using var data = new TempFolder();
@@ -29,8 +29,8 @@ internal static class ScaleOutBenchmark
         var split = new List<CommentLatencyBenchmark.Result>();
         for (var i = 0; i < runs; i++)
         {
-            single.Add(await CommentLatencyBenchmark.MeasureAppAsync(nodeModules, a, [a], cookies, reviews, comments, ratePerSecond));
-            split.Add(await CommentLatencyBenchmark.MeasureAppAsync(nodeModules, a, [a, b], cookies, reviews, comments, ratePerSecond));
+            single.Add(await CommentLatencyBenchmark.MeasureAppAsync(a, [a], cookies, reviews, comments, ratePerSecond));
+            split.Add(await CommentLatencyBenchmark.MeasureAppAsync(a, [a, b], cookies, reviews, comments, ratePerSecond));
         }
         var one = CommentLatencyBenchmark.Median(single);
         var two = CommentLatencyBenchmark.Median(split);
