@@ -2,6 +2,7 @@ using LessonReview.Core;
 using LessonReview.Core.Data;
 using LessonReview.Core.Events;
 using LessonReview.Core.Storage;
+using LessonReview.Core.Telemetry;
 
 // LessonReview.Worker: claims processing jobs from the shared database and makes lessons playable.
 // Run as many as the encoding load needs; each takes one job at a time (ffmpeg uses every core).
@@ -13,6 +14,7 @@ builder.Configuration["Worker:Enabled"] = "true";
 var configured = builder.Configuration["DataDirectory"];
 var dataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(builder.Environment.ContentRootPath, "data") : configured);
 builder.Services.AddLessonReviewCore(builder.Configuration, dataDirectory);
+builder.Services.AddLessonReviewTelemetry(builder.Configuration, "lessonreview-worker");
 if (!builder.Services.AddDistributedEvents(builder.Configuration))
 {
     builder.Services.AddSingleton<ILessonEventPublisher, NoViewersPublisher>();

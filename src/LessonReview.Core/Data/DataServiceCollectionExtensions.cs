@@ -22,7 +22,7 @@ public static class DataServiceCollectionExtensions
         // Default Timeout makes a SQLite writer wait for a busy database instead of failing at once.
         var effective = connectionString ?? $"Data Source={Path.Combine(dataDirectory, "lessonreview.db")};Default Timeout=30";
         DatabaseProviders.Options(options.Provider, effective); // an unknown provider stops start-up here, with advice
-        services.AddDbContext<LessonReviewDb>(db => db.Use(options.Provider, effective));
+        services.AddDbContext<LessonReviewDb>(db => db.Use(options.Provider, effective).AddInterceptors(Telemetry.DatabaseCommandTracing.Instance));
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LessonReview.Core.Data;
 
@@ -21,7 +22,13 @@ public static class DatabaseProviders
         if (Is(provider, DatabaseOptions.SqlServer))
             return builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrations).EnableRetryOnFailure());
         if (Is(provider, DatabaseOptions.Sqlite))
-            return builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
+            return builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations))
+                // SQLite rebuilds a table to drop or change a column, outside the migration's transaction. The
+                // Identity migration's rebuild of users was reviewed (its script copies the rows after the data
+                // step); new migrations that rebuild a table need the same review of `dotnet ef migrations script`.
+                .ConfigureWarnings(w => w.Log(
+                    (SqliteEventId.TableRebuildPendingWarning, Microsoft.Extensions.Logging.LogLevel.Debug),
+                    (RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Debug)));
         throw new InvalidOperationException($"Database:Provider '{provider}' is not known. Use Sqlite, PostgreSQL or SqlServer.");
     }
 

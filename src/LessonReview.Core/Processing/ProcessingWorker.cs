@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using LessonReview.Core.Data;
+using LessonReview.Core.Telemetry;
 using LessonReview.Media.Playback;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,7 +15,7 @@ namespace LessonReview.Core.Processing;
 /// the lease while it works. Hosted in the web app by default, or in LessonReview.Worker.
 /// </summary>
 public sealed class ProcessingWorker(
-    IServiceScopeFactory scopes, IOptions<WorkerOptions> options, WorkSignal signal, ILogger<ProcessingWorker> log) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<WorkerOptions> options, WorkSignal signal, TimeProvider clock, ILogger<ProcessingWorker> log) : BackgroundService
 {
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     private WorkerOptions Options => options.Value;
@@ -58,6 +62,12 @@ public sealed class ProcessingWorker(
             return true;
         }
 
+        using var activity = LessonReviewTelemetry.Source.StartActivity("process lesson");
+        activity?.SetTag("lessonreview.lesson.id", job.LessonId);
+        activity?.SetTag("lessonreview.attempt", job.Attempts);
+        LessonReviewTelemetry.QueueWait.Record(Math.Max(0, (clock.GetUtcNow().UtcDateTime - job.AvailableAt).TotalSeconds));
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "interrupted";
         using var jobCancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var heartbeat = KeepLeaseAsync(job.Id, jobCancel);
         try
@@ -65,9 +75,11 @@ public sealed class ProcessingWorker(
             log.LogInformation("Processing lesson {LessonId} (attempt {Attempt})", job.LessonId, job.Attempts);
             await processor.ProcessAsync(job.LessonId, jobCancel.Token);
             await queue.CompleteAsync(job.Id, _owner, CancellationToken.None);
+            outcome = "succeeded";
         }
         catch (UnplayableMediaException e)
         {
+            outcome = "unplayable";
             log.LogInformation("Lesson {LessonId} cannot be played: {Reason}", job.LessonId, e.InnerException?.Message ?? e.Message);
             await processor.FailAsync(job.LessonId, e.Message, CancellationToken.None);
             await queue.FailAsync(job.Id, _owner, e.ToString(), CancellationToken.None);
@@ -79,8 +91,10 @@ public sealed class ProcessingWorker(
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             if (job.Attempts >= Options.MaxAttempts)
             {
+                outcome = "failed";
                 log.LogError(e, "Lesson {LessonId} failed after {Attempts} attempts", job.LessonId, job.Attempts);
                 await processor.FailAsync(job.LessonId,
                     $"Processing failed {job.Attempts} times. The file may be unusual or the server short of space; please try uploading again, and tell your coordinator if it keeps failing.",
@@ -89,6 +103,7 @@ public sealed class ProcessingWorker(
             }
             else
             {
+                outcome = "retry";
                 log.LogWarning(e, "Lesson {LessonId} failed on attempt {Attempt}; will retry", job.LessonId, job.Attempts);
                 await queue.RetryLaterAsync(job.Id, _owner, e.ToString(), TimeSpan.FromSeconds(5 * job.Attempts), CancellationToken.None);
             }
@@ -97,8 +112,20 @@ public sealed class ProcessingWorker(
         {
             await jobCancel.CancelAsync();
             await heartbeat;
+            await RecordAsync(scope.ServiceProvider, job.LessonId, outcome, Stopwatch.GetElapsedTime(started), activity);
         }
         return true;
+    }
+
+    private static async Task RecordAsync(IServiceProvider services, Guid lessonId, string outcome, TimeSpan elapsed, Activity? activity)
+    {
+        var tag = new KeyValuePair<string, object?>(LessonReviewTelemetry.Outcome, outcome);
+        activity?.SetTag(LessonReviewTelemetry.Outcome, outcome);
+        LessonReviewTelemetry.JobDuration.Record(elapsed.TotalSeconds, tag);
+        if (!LessonReviewTelemetry.BytesProcessed.Enabled) return; // the size costs a query: only when someone measures
+        var bytes = await services.GetRequiredService<LessonReviewDb>().Lessons.Where(l => l.Id == lessonId)
+            .Select(l => (long?)l.UploadLength).FirstOrDefaultAsync(CancellationToken.None);
+        if (bytes is > 0) LessonReviewTelemetry.BytesProcessed.Add(bytes.Value, tag);
     }
 
     private async Task KeepLeaseAsync(Guid jobId, CancellationTokenSource jobCancel)

@@ -14,6 +14,20 @@ public sealed class MediaProbe(FFMpegSettings settings)
     /// <summary>Analyses a file (or a URL the policy allows); throws <see cref="MediaException"/> when ffprobe cannot read it.</summary>
     public async Task<MediaAnalysis> AnalyseAsync(string input, InputPolicy policy, CancellationToken cancellationToken = default)
     {
+        using var activity = MediaTelemetry.Source.StartActivity("ffprobe");
+        try
+        {
+            return await AnalyseCoreAsync(input, policy, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            MediaTelemetry.Fail(activity, e);
+            throw;
+        }
+    }
+
+    private async Task<MediaAnalysis> AnalyseCoreAsync(string input, InputPolicy policy, CancellationToken cancellationToken)
+    {
         using var timeoutSource = new CancellationTokenSource(settings.ProbeTimeout);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         var whitelist = ArgumentText.Join(policy.ToArguments());

@@ -28,6 +28,22 @@ public sealed class FFMpegRunner(FFMpegSettings settings)
         CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using var activity = MediaTelemetry.Source.StartActivity("ffmpeg " + Path.GetExtension(job.Output).TrimStart('.'));
+        activity?.SetTag("process.command_args", job.CommandLine(settings.Threads));
+        try
+        {
+            await RunCoreAsync(job, totalDuration, onProgress, timeout, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            MediaTelemetry.Fail(activity, e);
+            throw;
+        }
+    }
+
+    private async Task RunCoreAsync(
+        FFMpegJob job, TimeSpan totalDuration, Action<double>? onProgress, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         using var timeoutSource = new CancellationTokenSource(timeout);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         FFMpegResult? result = null;

@@ -2,6 +2,9 @@ using LessonReview.Core;
 using LessonReview.Core.Accounts;
 using LessonReview.Core.Data;
 using LessonReview.Core.Events;
+using LessonReview.Core.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using LessonReview.Web.Accounts;
 using LessonReview.Web.Health;
 using LessonReview.Web.Lessons;
@@ -61,6 +64,12 @@ public static class LessonReviewHosting
             .AddCheck<FFmpegHealthCheck>("ffmpeg");
 
         services.AddLessonReviewIdentity(builder.Configuration);
+        services.AddLessonReviewTelemetry(builder.Configuration, "lessonreview-web",
+            tracing: t => t
+                // Probes every few seconds would drown the traces people look at.
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/alive") && !http.Request.Path.StartsWithSegments("/health"))
+                .AddSource("Microsoft.AspNetCore.SignalR.Server"),
+            metrics: m => m.AddAspNetCoreInstrumentation().AddMeter("Microsoft.AspNetCore.Http.Connections"));
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Trainee, p => p.RequireRole(Roles.Trainee))
             .AddPolicy(Policies.CoordinatorOrTrainee, p => p.RequireRole(Roles.Coordinator, Roles.Trainee));
