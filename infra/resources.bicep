@@ -206,6 +206,8 @@ var sharedSettings = [
   { name: 'Storage__Azure__AllowedOrigins', value: webOrigin }
   { name: 'Events__Provider', value: 'PostgreSQL' }
   { name: 'Media__MaxHeight', value: '720' }
+  // Only the Container Apps ingress reaches the apps; its addresses are not fixed.
+  { name: 'ForwardedHeaders__TrustAllProxies', value: 'true' }
   // OpenTelemetry traces, metrics and logs of both apps go to Application Insights (README "Telemetry").
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
 ]

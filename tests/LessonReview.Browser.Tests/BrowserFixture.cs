@@ -31,6 +31,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
+    /// <summary>
+    /// Collects what Chromium refuses under the Content-Security-Policy in every page of
+    /// <paramref name="context"/> (it reports each refusal as a console error).
+    /// </summary>
+    public static List<string> WatchCsp(IBrowserContext context)
+    {
+        var refused = new List<string>();
+        void Watch(IPage page) => page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) lock (refused) refused.Add(message.Text);
+        };
+        foreach (var page in context.Pages) Watch(page);
+        context.Page += (_, page) => Watch(page);
+        return refused;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.CloseAsync();

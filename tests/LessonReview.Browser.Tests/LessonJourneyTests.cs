@@ -13,6 +13,7 @@ public sealed class LessonJourneyTests(BrowserFixture browser, AppHost app) : IC
     {
         var clip = await TestClips.Mpeg4Async(seconds: 30);
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "ja-JP" });
+        var refusedByPolicy = BrowserFixture.WatchCsp(context);
         var page = await context.NewPageAsync();
         var rangeResponses = 0;
         page.Response += (_, response) => { if (response.Status == 206 && response.Url.Contains("video.mp4")) rangeResponses++; };
@@ -62,6 +63,7 @@ public sealed class LessonJourneyTests(BrowserFixture browser, AppHost app) : IC
         await page.GotoAsync("/lessons");
         await Assertions.Expect(page.GetByText("Ready to watch")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "lessonreview-screens", "lessons.png") });
+        Assert.Empty(refusedByPolicy); // upload, progress, player and storyboard all run under the page's CSP
     }
 
     [Fact]

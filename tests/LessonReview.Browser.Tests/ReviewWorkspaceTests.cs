@@ -100,4 +100,30 @@ public sealed class ReviewWorkspaceTests(BrowserFixture browser, AppHost app) : 
         Assert.Equal(0, await page.Locator("li.comment img, li.comment b").CountAsync());
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__pwned ?? null"));
     }
+
+    [Fact]
+    public async Task Before_the_next_lesson_the_trainee_acknowledges_an_action_item_in_place()
+    {
+        var traineeApi = await app.TraineeAsync();
+        var lessonId = await Tus.UploadAsync(traineeApi, await TestClips.LandscapeH264Async(), "Unit 7 · directions");
+        await Tus.WaitUntilProcessedAsync(traineeApi, lessonId);
+        var mentorApi = await app.MentorAsync();
+        var mentorId = (await mentorApi.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+        var reviewId = (await (await traineeApi.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { mentorId } }))
+            .Content.ReadFromJsonAsync<ReviewDto>())!.Id;
+        var text = $"Check understanding with a gesture {Guid.NewGuid():N}"[..48];
+        (await mentorApi.PostAsJsonAsync($"/api/reviews/{reviewId}/action-items", new { text })).EnsureSuccessStatusCode();
+
+        await using var context = await browser.SignedInContextAsync(app, "trainee@example.org");
+        var refusedByPolicy = BrowserFixture.WatchCsp(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/next");
+        var item = page.Locator("li.action-item", new() { HasText = text });
+        await item.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+
+        await Assertions.Expect(item.GetByText("✓ acknowledged")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("li.action-item", new() { HasText = text }).GetByText("✓ acknowledged")).ToBeVisibleAsync();
+        Assert.Empty(refusedByPolicy); // the page's script is a file now: the CSP allows no inline script
+    }
 }

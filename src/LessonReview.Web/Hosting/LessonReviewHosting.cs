@@ -9,6 +9,7 @@ using LessonReview.Web.Accounts;
 using LessonReview.Web.Health;
 using LessonReview.Web.Lessons;
 using LessonReview.Web.Realtime;
+using LessonReview.Web.Security;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Uploads;
 
@@ -37,7 +38,12 @@ public static class LessonReviewHosting
         {
             o.Conventions.AuthorizeFolder("/Lessons");
             o.Conventions.AuthorizeFolder("/Reviews");
+            // The sign-in form has the same per-address limit as POST /api/session (accounts also lock, per account).
+            o.Conventions.AddPageApplicationModelConvention("/SignIn",
+                page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.SignIn)));
         });
+        services.AddProxySupport(builder.Configuration);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSignalR();
         services.AddSingleton<HubLessonEventPublisher>();
         services.AddSingleton<HubReviewEventPublisher>();
@@ -102,8 +108,12 @@ public static class LessonReviewHosting
 
     public static WebApplication MapLessonReview(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
+        if (!app.Environment.IsDevelopment()) app.UseHsts(); // sent on HTTPS requests only
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<HubOriginCheck>();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -27,21 +27,40 @@ public static class RateLimits
             TokenLimit = options.WriteBurst, TokensPerPeriod = options.WritesPerTenSeconds, ReplenishmentPeriod = TimeSpan.FromSeconds(10),
             QueueLimit = 0, AutoReplenishment = true,
         }));
-        limiter.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        // Per client address (behind a proxy, the forwarded one: see ForwardedHeaders); showing the form is free.
+        limiter.AddPolicy(SignIn, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         limiter.OnRejected = async (context, cancellationToken) =>
         {
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(10);
             var http = context.HttpContext;
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            var seconds = Math.Ceiling(retryAfter.TotalSeconds);
+            var detail = IsSignIn(http)
+                ? $"Too many sign-in attempts from your network. Wait {seconds} seconds and try again."
+                : $"Too many changes in a short time. Wait {seconds} seconds and try again.";
+            if (!Hosting.LessonReviewHosting.IsApi(http.Request))
+            {
+                // A person at a form: a readable page, not JSON.
+                http.Response.ContentType = "text/html; charset=utf-8";
+                await http.Response.WriteAsync(
+                    $"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Please wait</title><p role=\"alert\">{detail}</p><p><a href=\"/signin\">Back to sign-in</a></p></html>",
+                    cancellationToken);
+                return;
+            }
             await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,
-                ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Too many changes in a short time. Wait {Math.Ceiling(retryAfter.TotalSeconds)} seconds and try again." },
+                ProblemDetails = { Status = 429, Title = "Too many requests", Detail = detail },
             });
         };
     }
+
+    private static bool IsSignIn(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/signin") || http.Request.Path.StartsWithSegments("/api/session");
 
     private static string Key(HttpContext http) =>
         Caller.From(http.User)?.Id.ToString() ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";

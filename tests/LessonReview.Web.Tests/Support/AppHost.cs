@@ -46,7 +46,8 @@ public class AppHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        // Development seeds the demo accounts; a test may ask for another environment with the setting "environment".
+        builder.UseEnvironment(_settings.GetValueOrDefault("environment") ?? "Development");
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Seed:Password", Password);
         builder.UseSetting("Worker:PollSeconds", "1");
