@@ -111,6 +111,6 @@ public sealed partial class DeploymentTests
     [GeneratedRegex(@"var sharedSettings = \[(?<body>[^\]]*)\]")]
     private static partial Regex SharedSettings();
 
-    [GeneratedRegex(@"^\| `(?<key>[A-Za-z]+(?::[A-Za-z]+)*)` \|", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| `(?<key>[A-Za-z][A-Za-z0-9_]*(?::[A-Za-z0-9_]+)*)` \|", RegexOptions.Multiline)]
     private static partial Regex ConfigRow();
 }
