@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using LessonReview.Web.Accounts;
 using LessonReview.Web.Lessons;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Tests.Support;
@@ -266,6 +267,40 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
         Assert.Equal(HttpStatusCode.OK, checkedOff.StatusCode);
         Assert.DoesNotContain((await mentor.GetFromJsonAsync<ReviewDto>($"/api/reviews/{next.Id}"))!.PreviousActionItems, i => i.Id == item.Id);
         Assert.Equal("done", (await trainee.GetFromJsonAsync<ReviewDto>($"/api/reviews/{first.Id}"))!.ActionItems.Single().Status);
+    }
+
+    [Fact]
+    public async Task A_mentor_of_a_later_review_cannot_change_an_earlier_review_they_do_not_see()
+    {
+        var trainee = await host.TraineeAsync();
+        var first = await host.OpenReviewAsync(trainee);
+        var item = (await (await (await host.MentorAsync()).PostAsJsonAsync($"/api/reviews/{first.Id}/action-items", new { text = "Slow down" }))
+            .Content.ReadFromJsonAsync<ActionItemDto>())!;
+        var stranger = await host.NewUserAsync("mentor", "Later Mentor");
+        var strangerId = (await stranger.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+        var nextLesson = await Tus.UploadAsync(trainee, await TestSupport.TestClips.LandscapeH264Async(), "Unit 9");
+        await Tus.WaitUntilProcessedAsync(trainee, nextLesson);
+        var later = (await (await trainee.PostAsJsonAsync($"/api/lessons/{nextLesson}/reviews", new { mentorIds = new[] { strangerId } }))
+            .Content.ReadFromJsonAsync<ReviewDto>())!;
+
+        var attempt = await stranger.PatchAsJsonAsync($"/api/reviews/{later.Id}/action-items/{item.Id}", new { status = "dropped" });
+
+        Assert.Equal(HttpStatusCode.NotFound, attempt.StatusCode);
+        Assert.Equal("open", (await trainee.GetFromJsonAsync<ReviewDto>($"/api/reviews/{first.Id}"))!.ActionItems.Single(i => i.Id == item.Id).Status);
+    }
+
+    [Theory]
+    [InlineData("{\"atSeconds\": 1, \"endSeconds\": \"NaN\", \"kind\": \"note\", \"text\": \"x\"}")]
+    [InlineData("{\"atSeconds\": \"Infinity\", \"kind\": \"note\", \"text\": \"x\"}")]
+    [InlineData("{\"atSeconds\": 1e400, \"kind\": \"note\", \"text\": \"x\"}")]
+    public async Task A_time_that_is_not_a_number_is_400_with_advice(string body)
+    {
+        var review = await host.OpenReviewAsync(await host.TraineeAsync());
+
+        var response = await (await host.MentorAsync()).PostAsync($"/api/reviews/{review.Id}/comments", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace((await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail));
     }
 
     [Fact]

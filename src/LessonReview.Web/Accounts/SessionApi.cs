@@ -10,7 +10,11 @@ namespace LessonReview.Web.Accounts;
 public static class SessionApi
 {
     public sealed record SignInRequest(string? Email, string? Password);
-    public sealed record UserDto(Guid Id, string Email, string Name, string Role);
+    /// <summary>A person. <see cref="Email"/> is left out when a trainee asks (they see mentors' names only).</summary>
+    public sealed record UserDto(
+        Guid Id,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Email,
+        string Name, string Role);
 
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
@@ -19,7 +23,7 @@ public static class SessionApi
         api.MapDelete("/session", (Delegate)DeleteSession).WithName("SignOut").WithSummary("Sign out.");
         api.MapGet("/me", Me).RequireAuthorization().WithName("Me").WithSummary("The signed-in user.");
         api.MapGet("/users", ListUsers).RequireAuthorization(Policies.CoordinatorOrTrainee)
-            .WithName("ListUsers").WithSummary("Users, optionally by role (to pick mentors).");
+            .WithName("ListUsers").WithSummary("Coordinators: users, optionally by role. Trainees: the mentors they may choose, names only.");
         return app;
     }
 
@@ -43,15 +47,20 @@ public static class SessionApi
         return TypedResults.Ok(new UserDto(caller.Id, caller.Email, caller.Name, caller.Role));
     }
 
-    private static async Task<Results<Ok<List<UserDto>>, ProblemHttpResult>> ListUsers(string? role, LessonReviewDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<UserDto>>, ProblemHttpResult>> ListUsers(string? role, LessonReviewDb db, HttpContext http, CancellationToken cancellationToken)
     {
         if (role is not null && !Roles.All.Contains(role))
             return TypedResults.Problem($"Unknown role '{role}'. Use one of: {string.Join(", ", Roles.All)}.", statusCode: StatusCodes.Status400BadRequest);
+        var trainee = Caller.Of(http.User).IsTrainee;
+        if (trainee && role is not null && role != Roles.Mentor)
+            return TypedResults.Problem("Trainees see only the mentors they can choose: ask for role=mentor, or leave role out.",
+                statusCode: StatusCodes.Status403Forbidden);
+        if (trainee) role = Roles.Mentor;
         Guid? roleId = role is null ? null : Roles.IdOf(role);
         var rows = await db.Users
             .Select(u => new { u.Id, u.Email, u.Name, RoleId = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).FirstOrDefault() })
             .Where(u => roleId == null || u.RoleId == roleId)
             .OrderBy(u => u.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(u => new UserDto(u.Id, u.Email ?? "", u.Name, Roles.NameOf(u.RoleId))).ToList());
+        return TypedResults.Ok(rows.Select(u => new UserDto(u.Id, trainee ? null : u.Email ?? "", u.Name, Roles.NameOf(u.RoleId))).ToList());
     }
 }

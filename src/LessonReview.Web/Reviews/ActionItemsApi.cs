@@ -65,7 +65,8 @@ public static class ActionItemsApi
         var found = await s.FindAsync(id);
         if (found is null) return NotFound();
         var item = await s.Db.ActionItems.SingleOrDefaultAsync(i => i.Id == itemId, s.Aborted);
-        if (item is null || (item.ReviewId != id && !await IsEarlierItemOfSameTraineeAsync(s, item, found))) 
+        // An earlier review's item, only for someone who may see that review too (its mentors, the trainee, coordinators).
+        if (item is null || (item.ReviewId != id && (await s.FindAsync(item.ReviewId) is null || !await IsEarlierItemOfSameTraineeAsync(s, item, found))))
             return Status(StatusCodes.Status404NotFound, "This action item is not part of this review or the trainee's earlier lessons.");
         if (request.Status is not null && !ActionItemStatus.All.Contains(request.Status))
             return BadRequest($"Status must be one of: {string.Join(", ", ActionItemStatus.All)}.");

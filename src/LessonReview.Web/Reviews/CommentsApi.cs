@@ -127,10 +127,10 @@ public static class CommentsApi
         if (!CommentKinds.All.Contains(kind)) return $"Kind must be one of: {string.Join(", ", CommentKinds.All)}.";
         if (string.IsNullOrWhiteSpace(text)) return "Write something in the comment.";
         if (text.Length > MaxTextLength) return $"The comment is {text.Length} characters long; keep it to {MaxTextLength} (split it into two comments).";
-        if (at is null || double.IsNaN(at.Value) || at < 0) return "Give the moment as atSeconds, 0 or more.";
+        if (at is null || !double.IsFinite(at.Value) || at < 0) return "Give the moment as atSeconds, a number of seconds, 0 or more.";
         var limit = (duration ?? double.MaxValue) + 1;
         if (at > limit) return $"atSeconds {at} is after the end of the video ({duration:0.#} s).";
-        if (end is not null && (end <= at || end > limit)) return "endSeconds must come after atSeconds and within the video.";
+        if (end is not null && (!double.IsFinite(end.Value) || end <= at || end > limit)) return "endSeconds must be a number of seconds after atSeconds and within the video.";
         return null;
     }
 }

@@ -41,12 +41,18 @@ public sealed class AccountTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
-    public async Task Trainees_can_list_mentors_but_mentors_cannot_list_users()
+    public async Task Trainees_see_only_mentors_names_coordinators_see_everyone_mentors_nobody()
     {
-        var mentors = await (await host.TraineeAsync()).GetFromJsonAsync<List<SessionApi.UserDto>>("/api/users?role=mentor");
+        var trainee = await host.TraineeAsync();
+        var mentors = await trainee.GetFromJsonAsync<List<SessionApi.UserDto>>("/api/users");
+        var raw = await trainee.GetStringAsync("/api/users?role=mentor");
+        var everyone = await (await host.CoordinatorAsync()).GetFromJsonAsync<List<SessionApi.UserDto>>("/api/users");
 
-        Assert.Contains(mentors!, u => u.Email == "mentor@example.org");
-        Assert.All(mentors!, u => Assert.Equal("mentor", u.Role));
+        Assert.Contains(mentors!, u => u.Name == "Mia Mentor");
+        Assert.All(mentors!, u => Assert.Equal(("mentor", null), (u.Role, u.Email)));
+        Assert.DoesNotContain("@example.org", raw);
+        Assert.Equal(HttpStatusCode.Forbidden, (await trainee.GetAsync("/api/users?role=trainee")).StatusCode);
+        Assert.Contains(everyone!, u => u.Email == "trainee@example.org" && u.Role == "trainee");
         Assert.Equal(HttpStatusCode.Forbidden, (await (await host.MentorAsync()).GetAsync("/api/users")).StatusCode);
     }
 

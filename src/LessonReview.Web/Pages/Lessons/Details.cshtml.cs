@@ -31,6 +31,6 @@ public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews
         Reviews = await reader.SummariesAsync(reviews.Visible(caller).Where(r => r.LessonId == id), HttpContext.RequestAborted);
         if (CanOpenReview)
             Mentors = await db.UsersInRole(Roles.Mentor).OrderBy(u => u.Name)
-                .Select(u => new SessionApi.UserDto(u.Id, u.Email ?? "", u.Name, Roles.Mentor)).ToListAsync(HttpContext.RequestAborted);
+                .Select(u => new SessionApi.UserDto(u.Id, null, u.Name, Roles.Mentor)).ToListAsync(HttpContext.RequestAborted);
     }
 }
