@@ -156,6 +156,46 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
     }
 
     [Fact]
+    public async Task The_same_post_sent_many_times_at_once_is_stored_once_and_every_sender_gets_it()
+    {
+        var review = await host.OpenReviewAsync(await host.TraineeAsync());
+        var mentor = await host.MentorAsync();
+        var body = new { id = Guid.NewGuid(), atSeconds = 3, kind = "note", text = "Sent from a flaky connection" };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => mentor.PostAsJsonAsync($"/api/reviews/{review.Id}/comments", body)));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"answered {(int)r.StatusCode}"));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Single((await mentor.GetFromJsonAsync<ReviewDto>($"/api/reviews/{review.Id}"))!.Comments, c => c.Id == body.id);
+    }
+
+    [Fact]
+    public async Task A_hidden_NUL_character_is_400_and_nothing_is_stored()
+    {
+        var review = await host.OpenReviewAsync(await host.TraineeAsync());
+        var mentor = await host.MentorAsync();
+
+        var response = await mentor.PostAsJsonAsync($"/api/reviews/{review.Id}/comments", new { atSeconds = 1, kind = "note", text = "copied\u0000text" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("NUL", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Empty((await mentor.GetFromJsonAsync<ReviewDto>($"/api/reviews/{review.Id}"))!.Comments);
+    }
+
+    [Fact]
+    public async Task An_author_name_with_markup_or_a_line_break_cannot_break_the_WebVTT_export()
+    {
+        var review = await host.OpenReviewAsync(await host.TraineeAsync());
+        var author = await host.NewUserAsync("coordinator", "<c.red>Kenji</c>\n\n00:00:00.000 --> 00:00:09.000");
+        await ReviewHost.CommentAsync(author, review.Id, 1, "Good pacing");
+
+        var vtt = await author.GetStringAsync($"/api/reviews/{review.Id}/export.vtt");
+
+        Assert.Contains("&lt;c.red&gt;Kenji&lt;/c&gt;  00:00:00.000 --&gt; 00:00:09.000: Good pacing", vtt);
+        Assert.Equal(1, vtt.Split("-->").Length - 1); // one cue timing line, the comment's own
+    }
+
+    [Fact]
     public async Task Only_authors_edit_their_comments_and_only_the_trainee_acknowledges()
     {
         var trainee = await host.TraineeAsync();

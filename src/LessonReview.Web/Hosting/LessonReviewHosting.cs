@@ -62,7 +62,7 @@ public static class LessonReviewHosting
             services.AddSingleton<IPresenceAnnouncer, LocalPresenceAnnouncer>();
         }
         services.AddSingleton<PresenceTracker>();
-        services.AddExceptionHandler<ConflictExceptionHandler>();
+        services.AddExceptionHandler<FailureExceptionHandler>();
         services.AddLessonReviewRateLimits(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")

@@ -1,5 +1,6 @@
 using LessonReview.Core.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LessonReview.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using static LessonReview.Web.Reviews.ReviewProblems;
 
@@ -36,15 +37,7 @@ public static class CommentsApi
         if (Validate(kind, text, request.AtSeconds, request.EndSeconds, found.Lesson.DurationSeconds) is { } problem) return BadRequest(problem);
         var commentId = request.Id ?? Guid.NewGuid();
 
-        var existing = await s.Db.Comments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == commentId, s.Aborted);
-        if (existing is not null)
-        {
-            var same = existing.ReviewId == id && existing.AuthorId == s.Caller.Id && existing.Text == text && existing.Kind == kind
-                       && existing.AtSeconds == request.AtSeconds && existing.EndSeconds == request.EndSeconds && existing.ParentId == request.ParentId;
-            return same && existing.DeletedAt is null
-                ? TypedResults.Ok(await s.Reader.CommentAsync(existing, s.Aborted))
-                : Conflict("A different comment already has this id. Post with a new id (a fresh GUID).");
-        }
+        if (await RepeatedPostAsync(id, commentId, request, kind, text, s) is { } repeated) return repeated;
         if (request.ParentId is { } parentId)
         {
             var parent = await s.Db.Comments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == parentId && c.ReviewId == id && c.DeletedAt == null, s.Aborted);
@@ -52,7 +45,36 @@ public static class CommentsApi
             if (parent.ParentId is not null) return BadRequest("Reply to the original comment, not to a reply.");
         }
 
-        var dto = await s.Changes.ApplyAsync(id, async (seq, now) =>
+        CommentDto dto;
+        try
+        {
+            dto = await AddAsync(id, commentId, request, kind, text, s);
+        }
+        catch (Exception e) when (DatabaseErrors.Classify(e) == FailureKind.Conflict)
+        {
+            // The same post sent twice at once (a retry racing the original): the second answers like a repeat.
+            s.Db.ChangeTracker.Clear();
+            if (await RepeatedPostAsync(id, commentId, request, kind, text, s) is { } raced) return raced;
+            throw;
+        }
+        return TypedResults.Created($"/api/reviews/{id}/comments/{dto.Id}", dto);
+    }
+
+    /// <summary>An answer when a comment with this id exists: the same post again (200), or another with the id (409).</summary>
+    private static async Task<Results<Created<CommentDto>, Ok<CommentDto>, ProblemHttpResult>?> RepeatedPostAsync(
+        Guid id, Guid commentId, PostCommentRequest request, string kind, string text, ReviewServices s)
+    {
+        var existing = await s.Db.Comments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == commentId, s.Aborted);
+        if (existing is null) return null;
+        var same = existing.ReviewId == id && existing.AuthorId == s.Caller.Id && existing.Text == text && existing.Kind == kind
+                   && existing.AtSeconds == request.AtSeconds && existing.EndSeconds == request.EndSeconds && existing.ParentId == request.ParentId;
+        return same && existing.DeletedAt is null
+            ? TypedResults.Ok(await s.Reader.CommentAsync(existing, s.Aborted))
+            : Conflict("A different comment already has this id. Post with a new id (a fresh GUID).");
+    }
+
+    private static Task<CommentDto> AddAsync(Guid id, Guid commentId, PostCommentRequest request, string kind, string text, ReviewServices s) =>
+        s.Changes.ApplyAsync(id, async (seq, now) =>
         {
             var comment = new Comment
             {
@@ -63,8 +85,6 @@ public static class CommentsApi
             var added = CommentDto.From(comment, s.Caller.Name);
             return (added, ReviewEventTypes.CommentAdded, (object)added);
         }, s.Aborted);
-        return TypedResults.Created($"/api/reviews/{id}/comments/{dto.Id}", dto);
-    }
 
     private static async Task<Results<Ok<CommentDto>, ProblemHttpResult>> Patch(Guid id, Guid commentId, PatchCommentRequest request, [AsParameters] ReviewServices s)
     {
@@ -126,6 +146,7 @@ public static class CommentsApi
     {
         if (!CommentKinds.All.Contains(kind)) return $"Kind must be one of: {string.Join(", ", CommentKinds.All)}.";
         if (string.IsNullOrWhiteSpace(text)) return "Write something in the comment.";
+        if (text.Contains('\0')) return "The comment contains a hidden control character (NUL) that cannot be stored. Retype it and send again.";
         if (text.Length > MaxTextLength) return $"The comment is {text.Length} characters long; keep it to {MaxTextLength} (split it into two comments).";
         if (at is null || !double.IsFinite(at.Value) || at < 0) return "Give the moment as atSeconds, a number of seconds, 0 or more.";
         var limit = (duration ?? double.MaxValue) + 1;

@@ -41,12 +41,22 @@ public static class ExportsApi
         foreach (var c in comments)
         {
             var end = c.EndSeconds ?? c.AtSeconds + 4;
-            // A cue's text may not contain "-->" or a blank line; its HTML-like tags must be escaped.
-            var text = c.Text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", "");
-            while (text.Contains("\n\n")) text = text.Replace("\n\n", "\n");
-            vtt.Append(CultureInfo.InvariantCulture, $"{c.Id}\n{Cue(c.AtSeconds)} --> {Cue(end)}\n[{c.Kind}] {c.AuthorName}: {text}\n\n");
+            vtt.Append(CultureInfo.InvariantCulture,
+                $"{c.Id}\n{Cue(c.AtSeconds)} --> {Cue(end)}\n[{CueText(c.Kind, oneLine: true)}] {CueText(c.AuthorName, oneLine: true)}: {CueText(c.Text, oneLine: false)}\n\n");
         }
         return TypedResults.File(Encoding.UTF8.GetBytes(vtt.ToString()), "text/vtt; charset=utf-8", FileName(found.Lesson.Title, "vtt"));
+    }
+
+    /// <summary>
+    /// Cue text as WebVTT needs it: &amp;, &lt; and &gt; escaped (so "-->" and tags cannot appear), no
+    /// blank line (it would end the cue), and for names and kinds no line break at all.
+    /// </summary>
+    internal static string CueText(string value, bool oneLine)
+    {
+        var text = value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", "");
+        if (oneLine) return text.Replace('\n', ' ');
+        while (text.Contains("\n\n")) text = text.Replace("\n\n", "\n");
+        return text;
     }
 
     private static void Row(StringBuilder csv, params string[] cells) =>
