@@ -27,13 +27,28 @@ public static class CoreServiceCollectionExtensions
 
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section)
             .Validate(o => o.MaxHeight >= 144, "Media:MaxHeight must be at least 144.")
-            .Validate(o => o.Threads >= 0, "Media:Threads must be 0 (ffmpeg decides) or more.");
+            .Validate(o => o.Threads >= 0, "Media:Threads must be 0 (ffmpeg decides) or more.")
+            .Validate(o => o.FastPathMaxHeight >= o.MaxHeight, "Media:FastPathMaxHeight must be at least Media:MaxHeight.")
+            .Validate(o => o.MaxPixels >= 144L * 144 && o.MaxDurationMinutes >= 1 && o.MinBitsPerSecond >= 0,
+                "Media:MaxPixels, MaxDurationMinutes and MinBitsPerSecond must be positive.")
+            .Validate(o => o.MemoryLimitMiB == 0 || o.MemoryLimitMiB >= 256, "Media:MemoryLimitMiB must be 0 (no limit) or at least 256.")
+            .Validate(o => o.TimeBudgetFactor > 0, "Media:TimeBudgetFactor must be more than 0.")
+            .ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var media = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
-            return new FFMpegSettings { BinaryFolder = media.BinaryFolder, Threads = media.Threads };
+            return new FFMpegSettings { BinaryFolder = media.BinaryFolder, Threads = media.Threads, MemoryLimitMiB = media.MemoryLimitMiB };
         });
-        services.AddSingleton(sp => new PlaybackSettings { MaxHeight = sp.GetRequiredService<IOptions<MediaOptions>>().Value.MaxHeight });
+        services.AddSingleton(sp =>
+        {
+            var media = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
+            return new PlaybackSettings
+            {
+                MaxHeight = media.MaxHeight, FastPathMaxHeight = media.FastPathMaxHeight, MaxPixels = media.MaxPixels,
+                MaxDuration = TimeSpan.FromMinutes(media.MaxDurationMinutes), MinBitsPerSecond = media.MinBitsPerSecond,
+                TimeBudgetFactor = media.TimeBudgetFactor,
+            };
+        });
         services.AddSingleton<MediaProbe>();
         services.AddSingleton<FFMpegRunner>();
         services.AddSingleton<MediaToolsCheck>();

@@ -13,6 +13,14 @@ public static class TestClips
     private static readonly Dictionary<string, string> Made = new();
 
     /// <summary>Landscape 1280×720 H.264 High + AAC MP4, 5 s: the fast (remux) path.</summary>
+    /// <summary>One 5000×5000 H.264 frame in 75 KB: a picture no browser should be asked to play.</summary>
+    public static Task<string> HugePictureAsync() => MakeAsync("huge-5000.mp4",
+        "-f lavfi -i color=c=gray:s=5000x5000:d=0.1:r=10 -c:v libx264 -preset ultrafast -pix_fmt yuv420p");
+
+    /// <summary>Two seconds of video whose timestamps jump ten hours after the first second: a tiny file "10 hours" long.</summary>
+    public static Task<string> TimestampGapAsync() => MakeAsync("timestamp-gap.mkv",
+        "-f lavfi -i testsrc2=size=320x240:rate=10:duration=2 -vf setpts='if(gte(N,10),PTS+36000/TB,PTS)' -c:v libx264 -preset ultrafast -pix_fmt yuv420p");
+
     public static Task<string> LandscapeH264Async() => MakeAsync("landscape-h264.mp4",
         "-f lavfi -i testsrc2=size=1280x720:rate=30:duration=5 -f lavfi -i sine=frequency=440:duration=5:sample_rate=48000 " +
         "-c:v libx264 -preset ultrafast -profile:v high -pix_fmt yuv420p -c:a aac -shortest");

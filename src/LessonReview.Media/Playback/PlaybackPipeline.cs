@@ -22,13 +22,26 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
     {
         Directory.CreateDirectory(outputFolder);
         var analysis = await AnalyseSourceAsync(source, sourcePolicy, cancellationToken);
-        var plan = PlaybackPlan.For(analysis, settings);
+        var plan = PlaybackPlan.For(analysis, settings, new FileInfo(source) is { Exists: true } file ? file.Length : 0);
+        var budget = settings.TimeBudget(analysis.Duration);
 
         var video = Path.Combine(outputFolder, VideoFileName);
         try
         {
             await ffmpeg.RunAsync(plan.ToJob(source, sourcePolicy, video), analysis.Duration,
-                p => onProgress?.Invoke(p * VideoShare), settings.EncodeTimeout, cancellationToken);
+                p => onProgress?.Invoke(p * VideoShare), budget, cancellationToken);
+        }
+        catch (MediaException e) when (e.TimedOut)
+        {
+            throw new UnplayableMediaException(
+                $"Making this video playable took longer than {Math.Ceiling(budget.TotalMinutes):0} minutes, far more than a lesson of its length needs: " +
+                "the file is unusual. Export it again from your phone or camera (MP4), and ask your coordinator if it happens again.", e);
+        }
+        catch (MediaException e) when (LooksOutOfMemory(e.ErrorOutput))
+        {
+            throw new UnplayableMediaException(
+                "This video needs more memory to decode than LessonReview allows for one lesson (its picture or format is unusually large). " +
+                "Export a smaller copy (1080p or 720p) from your phone or camera and upload that.", e);
         }
         catch (MediaException e) when (LooksCorrupt(e.ErrorOutput))
         {
@@ -81,6 +94,13 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
                 "(MP4, MOV, WebM, MKV or AVI).", e);
         }
     }
+
+    // ffmpeg under Media:MemoryLimitMiB fails its allocations with ENOMEM.
+    private static bool LooksOutOfMemory(string errorOutput) =>
+        errorOutput.Contains("Cannot allocate memory", StringComparison.OrdinalIgnoreCase)
+        || errorOutput.Contains("Out of memory", StringComparison.OrdinalIgnoreCase)
+        || errorOutput.Contains("Could not allocate", StringComparison.OrdinalIgnoreCase)
+        || errorOutput.Contains("malloc", StringComparison.OrdinalIgnoreCase);
 
     // Errors that mean the bytes themselves are bad, as opposed to a crash or a full disk.
     private static bool LooksCorrupt(string errorOutput) =>

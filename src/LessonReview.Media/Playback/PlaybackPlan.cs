@@ -13,8 +13,11 @@ public sealed record PlaybackPlan(bool FastPath, int Width, int Height, IReadOnl
     private static readonly HashSet<string> PlayableH264Profiles =
         new(["High", "Main", "Baseline", "Constrained Baseline"], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Chooses the plan; throws <see cref="UnplayableMediaException"/> when there is no picture.</summary>
-    public static PlaybackPlan For(MediaAnalysis source, PlaybackSettings settings)
+    /// <summary>
+    /// Chooses the plan; throws <see cref="UnplayableMediaException"/>, with a sentence for the trainee,
+    /// when there is no picture or the file is outside the limits (<see cref="CheckLimits"/>).
+    /// </summary>
+    public static PlaybackPlan For(MediaAnalysis source, PlaybackSettings settings, long sourceBytes = 0)
     {
         var video = source.PrimaryVideoStream ?? throw new UnplayableMediaException(
             "This file has no video picture in it (it may be an audio recording, an image or a document). " +
@@ -23,7 +26,9 @@ public sealed record PlaybackPlan(bool FastPath, int Width, int Height, IReadOnl
             throw new UnplayableMediaException(
                 "This video has no length: the file may have been cut short while copying. Please upload the original recording again.");
 
-        if (IsBrowserPlayable(source, video))
+        CheckLimits(source, video, settings, sourceBytes);
+
+        if (IsBrowserPlayable(source, video) && Math.Min(video.DisplayWidth, video.DisplayHeight) <= settings.FastPathMaxHeight)
         {
             return new PlaybackPlan(true, video.DisplayWidth, video.DisplayHeight,
                 ["-map", $"0:{video.Index}", "-map", "0:a:0?", "-c", "copy", "-sn", "-dn", "-movflags", "+faststart", "-f", "mp4"]);
@@ -45,6 +50,38 @@ public sealed record PlaybackPlan(bool FastPath, int Width, int Height, IReadOnl
         ];
         return new PlaybackPlan(false, width, height, options);
     }
+
+    /// <summary>
+    /// Refuses, within the seconds a probe takes, what would tie the worker up or make a lesson no
+    /// browser plays: a picture larger than <see cref="PlaybackSettings.MaxPixels"/>, a lesson longer
+    /// than <see cref="PlaybackSettings.MaxDuration"/>, and a length the file's size cannot hold
+    /// (broken timestamps: a 23 KB file "10 hours" long).
+    /// </summary>
+    internal static void CheckLimits(MediaAnalysis source, VideoStream video, PlaybackSettings settings, long sourceBytes)
+    {
+        if ((long)video.Width * video.Height > settings.MaxPixels)
+            throw new UnplayableMediaException(
+                $"The picture of this video is {video.Width}×{video.Height} pixels, larger than LessonReview accepts " +
+                $"(about {Megapixels(settings.MaxPixels)} megapixels, e.g. 4K). Record at 4K or below, or export a smaller copy, and upload that.");
+        if (source.Duration > settings.MaxDuration)
+            throw new UnplayableMediaException(
+                $"This video says it is {Hours(source.Duration)} long; LessonReview accepts lessons up to {Hours(settings.MaxDuration)}. " +
+                "If the lesson really is shorter, the file's timing is damaged: export it again from your phone or camera. Otherwise trim it first.");
+        if (sourceBytes > 0 && source.Duration > TimeSpan.FromMinutes(2)
+            && sourceBytes * 8 / source.Duration.TotalSeconds < settings.MinBitsPerSecond)
+            throw new UnplayableMediaException(
+                $"This file says it is {Hours(source.Duration)} long but holds only {sourceBytes / 1024.0:0.#} KB, far too little for that much video: " +
+                "its timing is damaged. Export the recording again from your phone or camera and upload that copy.");
+    }
+
+    private static string Hours(TimeSpan duration)
+    {
+        if (duration.TotalHours >= 1) return $"{duration.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} hour{(duration.TotalHours == 1 ? "" : "s")}";
+        var minutes = (int)Math.Ceiling(duration.TotalMinutes);
+        return $"{minutes} minute{(minutes == 1 ? "" : "s")}";
+    }
+
+    private static string Megapixels(long pixels) => (pixels / 1_000_000.0).ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>The ffmpeg command that writes the playable MP4.</summary>
     public FFMpegJob ToJob(string input, InputPolicy policy, string output) =>

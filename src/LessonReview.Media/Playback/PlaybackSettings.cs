@@ -12,6 +12,26 @@ public sealed record PlaybackSettings
     /// <summary>Width of one storyboard thumbnail in pixels.</summary>
     public int ThumbnailWidth { get; init; } = 160;
 
-    /// <summary>Upper bound on any single ffmpeg run (a 4 GB lesson on a slow machine).</summary>
-    public TimeSpan EncodeTimeout { get; init; } = TimeSpan.FromHours(4);
+    /// <summary>Sources whose short side is at most this are remuxed as they are when already H.264/AAC; larger ones are encoded down to <see cref="MaxHeight"/>.</summary>
+    public int FastPathMaxHeight { get; init; } = 1080;
+
+    /// <summary>Largest picture accepted, in pixels per frame (a "decompression bomb" declares a huge one).</summary>
+    public long MaxPixels { get; init; } = 4096L * 4096;
+
+    /// <summary>Longest lesson accepted.</summary>
+    public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(4);
+
+    /// <summary>
+    /// A recording longer than a few minutes whose file averages fewer bits per second than this has
+    /// broken timestamps (a tiny file claiming hours), not a real lesson.
+    /// </summary>
+    public long MinBitsPerSecond { get; init; } = 16_000;
+
+    /// <summary>The time a job may take: <see cref="TimeBudgetBase"/> plus this many times the lesson's length.</summary>
+    public double TimeBudgetFactor { get; init; } = 4;
+
+    public TimeSpan TimeBudgetBase { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The wall-clock limit of the video step for a lesson of <paramref name="duration"/>.</summary>
+    public TimeSpan TimeBudget(TimeSpan duration) => TimeBudgetBase + duration * TimeBudgetFactor;
 }

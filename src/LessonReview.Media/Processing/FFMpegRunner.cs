@@ -69,7 +69,7 @@ public sealed class FFMpegRunner(FFMpegSettings settings)
         DeleteOutput(job);
         cancellationToken.ThrowIfCancellationRequested();
         if (result is null || result.Cancelled || stop.IsCancellationRequested)
-            throw new MediaException($"ffmpeg took longer than {timeout} and was stopped.", Tail(result?.StandardError));
+            throw new MediaException($"ffmpeg took longer than {timeout} and was stopped.", Tail(result?.StandardError), timedOut: true);
         throw new MediaException($"ffmpeg exited with code {result.ExitCode}.", Tail(result.StandardError), result.ExitCode);
     }
 

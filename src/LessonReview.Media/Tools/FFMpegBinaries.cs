@@ -4,21 +4,23 @@ using FFMpegCore;
 namespace LessonReview.Media.Tools;
 
 /// <summary>
-/// The <see cref="FFOptions"/> FFMpegCore runs with. FFMpegCore has no process-priority setting, so
-/// when <see cref="FFMpegSettings.NiceLevel"/> is set its <c>BinaryFolder</c> points at a folder of
-/// two small scripts: <c>ffmpeg</c> runs <c>exec nice -n N /real/ffmpeg "$@"</c>, <c>ffprobe</c> runs the
-/// real ffprobe. Both use <c>exec</c>, so the process FFMpegCore starts, signals and kills is ffmpeg itself.
+/// The <see cref="FFOptions"/> FFMpegCore runs with. FFMpegCore has no process-priority or memory
+/// setting, so when <see cref="FFMpegSettings.NiceLevel"/> or <see cref="FFMpegSettings.MemoryLimitMiB"/>
+/// is set its <c>BinaryFolder</c> points at a folder of two small scripts: <c>ffmpeg</c> runs
+/// <c>ulimit -v KiB; exec nice -n N /real/ffmpeg "$@"</c>, <c>ffprobe</c> the same without nice. Both
+/// use <c>exec</c>, so the process FFMpegCore starts, signals and kills is ffmpeg itself; the limit
+/// makes a "decompression bomb" fail with ENOMEM instead of taking the machine's memory.
 /// </summary>
 public static class FFMpegBinaries
 {
     private static readonly Lock Gate = new();
-    private static readonly Dictionary<(string, int), string> Wrappers = [];
+    private static readonly Dictionary<(string, int, int), string> Wrappers = [];
 
     /// <summary>FFMpegCore options for <paramref name="settings"/>: the wrapper folder, or the binaries themselves.</summary>
     public static FFOptions OptionsFor(FFMpegSettings settings) => new()
     {
-        BinaryFolder = settings.NiceLevel > 0 && !OperatingSystem.IsWindows() && File.Exists("/usr/bin/nice")
-            ? WrapperFolder(settings.BinaryFolder, settings.NiceLevel)
+        BinaryFolder = (settings.NiceLevel > 0 || settings.MemoryLimitMiB > 0) && !OperatingSystem.IsWindows() && File.Exists("/usr/bin/nice")
+            ? WrapperFolder(settings.BinaryFolder, settings.NiceLevel, settings.MemoryLimitMiB)
             : settings.BinaryFolder,
         // Our own argument lists set -loglevel; FFMpegCore must not add a second -v.
         LogLevel = null,
@@ -40,19 +42,20 @@ public static class FFMpegBinaries
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static string WrapperFolder(string binaryFolder, int niceLevel)
+    private static string WrapperFolder(string binaryFolder, int niceLevel, int memoryLimitMiB)
     {
         lock (Gate)
         {
-            if (Wrappers.TryGetValue((binaryFolder, niceLevel), out var existing) && Directory.Exists(existing)) return existing;
+            if (Wrappers.TryGetValue((binaryFolder, niceLevel, memoryLimitMiB), out var existing) && Directory.Exists(existing)) return existing;
             var ffmpeg = Resolve(binaryFolder, "ffmpeg");
             var ffprobe = Resolve(binaryFolder, "ffprobe");
             var folder = Path.Combine(Path.GetTempPath(), "lessonreview-ffmpeg", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
-            var nice = niceLevel.ToString(CultureInfo.InvariantCulture);
-            Write(Path.Combine(folder, "ffmpeg"), $"exec /usr/bin/nice -n {nice} {ShellQuote(ffmpeg)} \"$@\"");
-            Write(Path.Combine(folder, "ffprobe"), $"exec {ShellQuote(ffprobe)} \"$@\"");
-            Wrappers[(binaryFolder, niceLevel)] = folder;
+            var limit = memoryLimitMiB > 0 ? $"ulimit -v {((long)memoryLimitMiB * 1024).ToString(CultureInfo.InvariantCulture)}\n" : "";
+            var nice = niceLevel > 0 ? $"/usr/bin/nice -n {niceLevel.ToString(CultureInfo.InvariantCulture)} " : "";
+            Write(Path.Combine(folder, "ffmpeg"), $"{limit}exec {nice}{ShellQuote(ffmpeg)} \"$@\"");
+            Write(Path.Combine(folder, "ffprobe"), $"{limit}exec {ShellQuote(ffprobe)} \"$@\"");
+            Wrappers[(binaryFolder, niceLevel, memoryLimitMiB)] = folder;
             return folder;
         }
     }
@@ -60,7 +63,7 @@ public static class FFMpegBinaries
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static void Write(string path, string command)
     {
-        File.WriteAllText(path, "#!/bin/sh\n# Written by LessonReview: runs ffmpeg at lower priority (Media settings).\n" + command + "\n");
+        File.WriteAllText(path, "#!/bin/sh\n# Written by LessonReview: runs ffmpeg at lower priority and with a memory ceiling (Media settings).\n" + command + "\n");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
     }

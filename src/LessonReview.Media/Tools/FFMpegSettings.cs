@@ -20,4 +20,7 @@ public sealed record FFMpegSettings
 
     /// <summary>How long ffmpeg gets to finish after FFMpegCore's <c>q</c> before it is killed.</summary>
     public TimeSpan CancelGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Address-space ceiling for each ffmpeg and ffprobe process, in MiB (ulimit -v in the wrapper); 0 for none.</summary>
+    public int MemoryLimitMiB { get; init; }
 }
