@@ -51,7 +51,11 @@ public static class FFMpegBinaries
             var ffprobe = Resolve(binaryFolder, "ffprobe");
             var folder = Path.Combine(Path.GetTempPath(), "lessonreview-ffmpeg", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
-            var limit = memoryLimitMiB > 0 ? $"ulimit -v {((long)memoryLimitMiB * 1024).ToString(CultureInfo.InvariantCulture)}\n" : "";
+            // glibc reserves 64 MB of address space per malloc arena (up to 8 per core): without a cap on
+            // arenas, a many-core machine would hit the ceiling on reservations, not on use.
+            var limit = memoryLimitMiB > 0
+                ? $"export MALLOC_ARENA_MAX=2\nulimit -v {((long)memoryLimitMiB * 1024).ToString(CultureInfo.InvariantCulture)}\n"
+                : "";
             var nice = niceLevel > 0 ? $"/usr/bin/nice -n {niceLevel.ToString(CultureInfo.InvariantCulture)} " : "";
             Write(Path.Combine(folder, "ffmpeg"), $"{limit}exec {nice}{ShellQuote(ffmpeg)} \"$@\"");
             Write(Path.Combine(folder, "ffprobe"), $"{limit}exec {ShellQuote(ffprobe)} \"$@\"");
