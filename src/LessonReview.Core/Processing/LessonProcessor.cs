@@ -24,7 +24,7 @@ public sealed class LessonProcessor(
 
         using var lessonGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var latest = 0.0;
-        var work = Path.Combine(Path.GetTempPath(), "lessonreview-work", Guid.NewGuid().ToString("N"));
+        var work = WorkFolders.ForJob();
         try
         {
             await using var original = await storage.GetLocalFileAsync(MediaKeys.Original(lessonId), cancellationToken);

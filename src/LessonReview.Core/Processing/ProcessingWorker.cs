@@ -24,6 +24,9 @@ public sealed class ProcessingWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         log.LogInformation("Processing worker {Owner} started", _owner);
+        // A worker killed mid-job (kill -9, a crash) left its ffmpeg running and its files behind; its lease brings the job back.
+        var orphans = WorkFolders.CleanUpOrphans(log);
+        if (orphans > 0) log.LogInformation("Removed {Count} work folders left by workers that died", orphans);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -149,6 +149,14 @@ public static class LessonReviewHosting
         StatusCodes.Status403Forbidden => "Your account's role does not allow this. Ask your coordinator if you need it.",
         StatusCodes.Status404NotFound => "Nothing is at this address. Check the link.",
         StatusCodes.Status405MethodNotAllowed => "This address does not accept that kind of request.",
+        // Outside Development the framework does not say what was wrong with a body it could not read.
+        StatusCodes.Status400BadRequest => "The request could not be read: send valid JSON with the fields this endpoint takes (see /openapi/v1.json).",
+        StatusCodes.Status409Conflict => "Someone else changed this at the same moment. Reload and try again.",
+        StatusCodes.Status411LengthRequired => "Say how long the body is (Content-Length).",
+        StatusCodes.Status413PayloadTooLarge => "The request is larger than the server accepts.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (uploads: application/offset+octet-stream).",
+        StatusCodes.Status429TooManyRequests => "Too many requests in a short time. Wait a little and try again.",
+        >= 400 and < 500 => "The request was refused. Check it and try again.",
         _ => null,
     };
 

@@ -119,3 +119,26 @@ public sealed class WebSecurityTests(WebSecurityTests.Host host) : IClassFixture
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
     }
 }
+
+/// <summary>Outside Development every 4xx still says what to do.</summary>
+public sealed class ProductionProblemTests
+{
+    [Fact]
+    public async Task Unreadable_bodies_and_other_refusals_carry_a_detail_in_production()
+    {
+        using var host = AppHost.With(new() { ["environment"] = "Production" });
+        var email = await host.CreateUserAsync("trainee");
+        var client = await host.SignInAsync(email);
+
+        var broken = await client.PostAsync("/api/session", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        var wrongType = await client.PostAsync("/api/session", new StringContent("email=a", System.Text.Encoding.UTF8, "text/plain"));
+        var missing = await client.GetAsync("/api/lessons/00000000-0000-0000-0000-000000000001");
+
+        foreach (var response in new[] { broken, wrongType, missing })
+        {
+            Assert.InRange((int)response.StatusCode, 400, 499);
+            var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+            Assert.False(string.IsNullOrWhiteSpace(problem!.Detail), $"{(int)response.StatusCode} without a detail");
+        }
+    }
+}
