@@ -11,9 +11,13 @@ public sealed class JobQueue(LessonReviewDb db, TimeProvider clock)
 {
     public async Task EnqueueAsync(Guid lessonId, CancellationToken cancellationToken = default)
     {
-        db.ProcessingJobs.Add(new ProcessingJob { LessonId = lessonId, AvailableAt = clock.GetUtcNow().UtcDateTime });
+        Add(lessonId);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Adds the job to the context's pending changes, to be saved with the caller's own (one transaction).</summary>
+    public void Add(Guid lessonId) =>
+        db.ProcessingJobs.Add(new ProcessingJob { LessonId = lessonId, AvailableAt = clock.GetUtcNow().UtcDateTime });
 
     /// <summary>Claims the oldest runnable job (queued, or running with an expired lease), or null.</summary>
     public async Task<ProcessingJob?> TryClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken = default)

@@ -45,6 +45,9 @@ public interface IMediaStorage
     /// <summary>Prepares storage at start-up (folder, or container and CORS); throws with a clear message when it cannot.</summary>
     Task InitializeAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Bytes that can still be written, or null when the store has no practical limit (blob storage).</summary>
+    long? AvailableBytes { get; }
+
     /// <summary>Throws with a clear message when storage cannot be used.</summary>
     Task CheckHealthAsync(CancellationToken cancellationToken = default);
 }

@@ -8,6 +8,9 @@ public sealed class LocalMediaStorage(string root) : IMediaStorage
 
     public string Root { get; } = Path.GetFullPath(root);
 
+    /// <summary>Free space on the volume that holds <see cref="Root"/> (for this process's user).</summary>
+    public long? AvailableBytes => new DriveInfo(Directory.Exists(Root) ? Root : Path.GetDirectoryName(Root)!).AvailableFreeSpace;
+
     public Task<long?> GetLengthAsync(string key, CancellationToken cancellationToken = default)
     {
         var file = new FileInfo(PathOf(key));

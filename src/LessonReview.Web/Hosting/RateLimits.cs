@@ -13,6 +13,7 @@ public static class RateLimits
 {
     public const string Writes = "writes";
     public const string SignIn = "sign-in";
+    public const string UploadCreates = "upload-creates";
 
     public static IServiceCollection AddLessonReviewRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +33,8 @@ public static class RateLimits
             ? RateLimitPartition.GetNoLimiter("read")
             : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        limiter.AddPolicy(UploadCreates, http => RateLimitPartition.GetFixedWindowLimiter(Key(http),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.UploadsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
         limiter.OnRejected = async (context, cancellationToken) =>
         {
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(10);
@@ -41,7 +44,9 @@ public static class RateLimits
             var seconds = Math.Ceiling(retryAfter.TotalSeconds);
             var detail = IsSignIn(http)
                 ? $"Too many sign-in attempts from your network. Wait {seconds} seconds and try again."
-                : $"Too many changes in a short time. Wait {seconds} seconds and try again.";
+                : http.Request.Path.StartsWithSegments("/api/uploads")
+                    ? $"Too many uploads started in the last hour. Finish or resume the ones you started (choose the same file again), or wait {seconds} seconds."
+                    : $"Too many changes in a short time. Wait {seconds} seconds and try again.";
             if (!Hosting.LessonReviewHosting.IsApi(http.Request))
             {
                 // A person at a form: a readable page, not JSON.
@@ -79,4 +84,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Sign-in attempts per minute from one address.</summary>
     public int SignInPerMinute { get; set; } = 20;
+
+    /// <summary>Uploads one trainee may start per hour (tus creation).</summary>
+    public int UploadsPerHour { get; set; } = 30;
 }

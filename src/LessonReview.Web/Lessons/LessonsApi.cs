@@ -48,7 +48,16 @@ public static partial class LessonsApi
         if (!LessonAccess.CanDelete(caller, lesson))
             return TypedResults.Problem("Only the trainee who uploaded this lesson, or a coordinator, can delete it.", statusCode: StatusCodes.Status403Forbidden);
         db.Lessons.Remove(lesson);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (DatabaseErrors.Classify(e) == FailureKind.OutOfSpace)
+        {
+            // A full disk: the row cannot go yet, but the bytes can, which is what frees the space (the answer is 507; deleting again removes the row).
+            await storage.DeletePrefixAsync(MediaKeys.Folder(id), CancellationToken.None);
+            throw;
+        }
         // Rows first: a worker still encoding sees the lesson gone and stops; then the bytes.
         await storage.DeletePrefixAsync(MediaKeys.Folder(id), CancellationToken.None);
         return TypedResults.NoContent();

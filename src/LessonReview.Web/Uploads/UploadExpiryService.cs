@@ -39,8 +39,19 @@ public sealed class UploadExpiryService(IServiceScopeFactory scopes, TimeProvide
         foreach (var id in expired)
         {
             // Only if still unfinished: the trainee may have sent the last byte a moment ago.
-            var removed = await db.Lessons.Where(l => l.Id == id && l.Status == LessonStatus.Uploading && l.UploadExpiresAt < now)
-                .ExecuteDeleteAsync(cancellationToken);
+            int removed;
+            try
+            {
+                removed = await db.Lessons.Where(l => l.Id == id && l.Status == LessonStatus.Uploading && l.UploadExpiresAt < now)
+                    .ExecuteDeleteAsync(cancellationToken);
+            }
+            catch (Exception e) when (DatabaseErrors.Classify(e) == FailureKind.OutOfSpace)
+            {
+                // A full disk: free the bytes now (that is what makes room); the row goes on a later round.
+                await storage.DeletePrefixAsync(MediaKeys.Folder(id), cancellationToken);
+                log.LogWarning("Freed the bytes of expired upload {LessonId}; its row stays until the database can write", id);
+                continue;
+            }
             if (removed == 1) await storage.DeletePrefixAsync(MediaKeys.Folder(id), cancellationToken);
         }
         if (expired.Count > 0) log.LogInformation("Removed {Count} expired uploads", expired.Count);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using LessonReview.Core.Data;
 using LessonReview.Core.Events;
@@ -32,7 +33,9 @@ public static class UploadsApi
     {
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
             .Validate(o => o.MaxBytes > 0, "Upload:MaxBytes must be a positive number of bytes.")
-            .Validate(o => o.ExpiryHours > 0, "Upload:ExpiryHours must be positive.");
+            .Validate(o => o.ExpiryHours > 0, "Upload:ExpiryHours must be positive.")
+            .Validate(o => o.FreeSpaceReserveBytes >= 0 && o.QuotaBytesPerUser > 0, "Upload:FreeSpaceReserveBytes must be 0 or more and Upload:QuotaBytesPerUser positive.")
+            .ValidateOnStart();
         services.AddSingleton<UploadLocks>();
         services.AddHostedService<UploadExpiryService>();
         return services;
@@ -42,7 +45,7 @@ public static class UploadsApi
     {
         var tus = app.MapGroup("/api/uploads").WithTags("Uploads").AddEndpointFilter(RequireTusResumable);
         tus.MapMethods("/", ["OPTIONS"], Options).AllowAnonymous().WithName("TusOptions").WithSummary("tus capabilities.");
-        tus.MapPost("/", Create).RequireAuthorization(Policies.Trainee).WithName("CreateUpload")
+        tus.MapPost("/", Create).RequireAuthorization(Policies.Trainee).RequireRateLimiting(RateLimits.UploadCreates).WithName("CreateUpload")
             .WithSummary("Start a resumable upload (tus creation); trainees only.");
         tus.MapMethods("/{id:guid}", ["HEAD"], Head).RequireAuthorization().WithName("UploadOffset").WithSummary("How many bytes have arrived.");
         tus.MapMethods("/{id:guid}", ["PATCH"], Patch).RequireAuthorization().WithName("AppendUpload")
@@ -72,11 +75,13 @@ public static class UploadsApi
                 "Trim the video or record at a lower quality, then upload again.", "File too large");
         var (metadata, problem) = TusMetadata.Parse(headers["Upload-Metadata"]);
         if (metadata is null) return Problem(400, problem!);
+        var ownerId = Caller.Of(http.User).Id;
+        if (await RoomProblemAsync(ownerId, length, s, http.RequestAborted) is { } noRoom) return noRoom;
 
         var now = s.Clock.GetUtcNow().UtcDateTime;
         var lesson = new Lesson
         {
-            OwnerId = Caller.Of(http.User).Id,
+            OwnerId = ownerId,
             Title = metadata.Title,
             Filename = metadata.Filename,
             LessonDate = metadata.LessonDate,
@@ -98,6 +103,27 @@ public static class UploadsApi
         http.Response.Headers.Location = $"/api/uploads/{lesson.Id}";
         SetExpires(http, lesson);
         return Results.StatusCode(StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// 507 before any byte arrives when the recording would pass the trainee's quota, or would leave
+    /// the media volume with less than the reserve once every unfinished upload has its bytes.
+    /// </summary>
+    private static async Task<IResult?> RoomProblemAsync(Guid ownerId, long length, Services s, CancellationToken cancellationToken)
+    {
+        var options = s.Options.Value;
+        var used = await s.Db.Lessons.Where(l => l.OwnerId == ownerId).SumAsync(l => (long?)l.UploadLength, cancellationToken) ?? 0;
+        if (used + length > options.QuotaBytesPerUser)
+            return Problem(507, $"Your lessons already take {Size(used)} of the {Size(options.QuotaBytesPerUser)} each trainee may keep, and this recording " +
+                $"needs {Size(length)}. Delete lessons you no longer need (on each lesson's page), or ask your coordinator.", "Your space is full");
+        if (s.Storage.AvailableBytes is not { } free) return null;
+        var owed = await s.Db.Lessons.Where(l => l.Status == LessonStatus.Uploading)
+            .SumAsync(l => (long?)(l.UploadLength - l.UploadOffset), cancellationToken) ?? 0;
+        var room = Math.Max(0, free - owed - options.FreeSpaceReserveBytes);
+        return length > room
+            ? Problem(507, $"The server has no room for this recording just now: it needs {Size(length)} and {Size(room)} is free. Nothing was uploaded. " +
+                "Try again later, and tell your coordinator so they can free space.", "Server storage full")
+            : null;
     }
 
     private static async Task<IResult> Head(Guid id, HttpContext http, [AsParameters] Services s)
@@ -170,9 +196,10 @@ public static class UploadsApi
     {
         var lesson = await FindOwnUploadAsync(id, http, s);
         if (lesson is null) return UploadNotFound();
+        // Bytes first: on a full disk the database may not be able to write, and freeing space must still work.
+        await s.Storage.DeletePrefixAsync(MediaKeys.Folder(id), CancellationToken.None);
         s.Db.Lessons.Remove(lesson);
         await s.Db.SaveChangesAsync(http.RequestAborted);
-        await s.Storage.DeletePrefixAsync(MediaKeys.Folder(id), CancellationToken.None);
         return Results.NoContent();
     }
 
@@ -182,8 +209,8 @@ public static class UploadsApi
         lesson.Status = LessonStatus.Processing;
         lesson.Progress = 0;
         lesson.UploadExpiresAt = null;
+        s.Jobs.Add(lesson.Id); // one save: a lesson is never "processing" without its job
         await s.Db.SaveChangesAsync(CancellationToken.None);
-        await s.Jobs.EnqueueAsync(lesson.Id, CancellationToken.None);
         s.Signal.Notify();
         await s.Events.PublishAsync(new LessonProgress(lesson.Id, lesson.Status, 0, null), CancellationToken.None);
     }
@@ -233,7 +260,11 @@ public static class UploadsApi
     private static IResult Problem(int status, string detail, string? title = null) =>
         Results.Problem(detail: detail, statusCode: status, title: title);
 
-    internal static string Size(long bytes) => bytes >= 1L << 30
-        ? $"{bytes / (double)(1L << 30):0.#} GB"
-        : $"{bytes / (double)(1L << 20):0.#} MB";
+    internal static string Size(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.#} GB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):0.#} MB",
+        >= 1L << 10 => $"{bytes / (double)(1L << 10):0.#} KB",
+        _ => $"{bytes} bytes",
+    };
 }

@@ -17,6 +17,9 @@ namespace LessonReview.Core.Storage.Azure;
 /// </summary>
 public sealed class AzureMediaStorage : IMediaStorage
 {
+    /// <summary>A storage account holds petabytes: no up-front limit (quotas still apply per user).</summary>
+    public long? AvailableBytes => null;
+
     /// <summary>Size of staged blocks and of the pieces large outputs are written in.</summary>
     public const int BlockBytes = 8 * 1024 * 1024;
     private const long SmallFileBytes = 32 * 1024 * 1024;

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using LessonReview.Web.Lessons;
+using LessonReview.Web.Tests.Support;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LessonReview.Web.Tests;
+
+/// <summary>Uploads are refused before any byte arrives when there is no room: the server's volume, the trainee's quota, the creation rate.</summary>
+public sealed class StorageLimitTests
+{
+    [Fact]
+    public async Task An_upload_the_volume_cannot_hold_with_its_reserve_is_507_up_front_and_creates_nothing()
+    {
+        // A reserve larger than any disk here: the real free space is never enough.
+        using var host = AppHost.With(new() { ["Upload:FreeSpaceReserveBytes"] = (1L << 60).ToString() });
+        var trainee = await host.NewUserAsync("trainee");
+
+        var response = await Tus.CreateAsync(trainee, 1024, Tus.Metadata(("filename", "class.mp4")));
+
+        Assert.Equal(HttpStatusCode.InsufficientStorage, response.StatusCode);
+        Assert.Contains("no room for this recording", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Empty((await trainee.GetFromJsonAsync<List<LessonDto>>("/api/lessons"))!);
+    }
+
+    [Fact]
+    public async Task A_trainee_over_their_quota_is_told_how_much_they_use_and_deleting_makes_room()
+    {
+        using var host = AppHost.With(new() { ["Upload:QuotaBytesPerUser"] = "1000" });
+        var trainee = await host.NewUserAsync("trainee");
+
+        var first = await Tus.CreateAsync(trainee, 600, Tus.Metadata(("filename", "a.mp4")));
+        var second = await Tus.CreateAsync(trainee, 600, Tus.Metadata(("filename", "b.mp4")));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.InsufficientStorage, second.StatusCode);
+        Assert.Contains("Your lessons already take 600 bytes", (await second.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+
+        await trainee.SendAsync(Tus.Request(HttpMethod.Delete, first.Headers.Location!.ToString()));
+        Assert.Equal(HttpStatusCode.Created, (await Tus.CreateAsync(trainee, 600, Tus.Metadata(("filename", "b.mp4")))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Starting_too_many_uploads_in_an_hour_is_429_with_what_to_do()
+    {
+        using var host = AppHost.With(new() { ["RateLimits:UploadsPerHour"] = "2" });
+        var trainee = await host.NewUserAsync("trainee");
+
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.Created, (await Tus.CreateAsync(trainee, 10, Tus.Metadata(("filename", "a.mp4")))).StatusCode);
+        var third = await Tus.CreateAsync(trainee, 10, Tus.Metadata(("filename", "a.mp4")));
+        var anotherTrainee = await Tus.CreateAsync(await host.NewUserAsync("trainee"), 10, Tus.Metadata(("filename", "a.mp4")));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains("Too many uploads started", (await third.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Equal(HttpStatusCode.Created, anotherTrainee.StatusCode); // per trainee, not for everyone
+    }
+}
