@@ -72,8 +72,8 @@ public static class CoreServiceCollectionExtensions
     public static bool AddDistributedEvents(this IServiceCollection services, IConfiguration configuration)
     {
         var events = configuration.GetSection(EventsOptions.Section).Get<EventsOptions>() ?? new EventsOptions();
-        if (!events.IsPostgreSql) return false;
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (events.Effective(database.Provider) != EventsOptions.PostgreSql) return false;
         if (!string.Equals(database.Provider, DatabaseOptions.PostgreSql, StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException("Events:Provider=PostgreSQL needs Database:Provider=PostgreSQL (events travel through the same server).");
         if (events.PresenceTimeoutSeconds < 3)

@@ -28,3 +28,19 @@ public sealed class DatabaseErrorsTests
     public void Failures_are_classified_by_cause(Exception exception, FailureKind expected) =>
         Assert.Equal(expected, DatabaseErrors.Classify(exception));
 }
+
+/// <summary>Events follow the database unless set, so a second instance on PostgreSQL is never silently deaf.</summary>
+public sealed class EventsProviderTests
+{
+    [Theory]
+    [InlineData(null, "PostgreSQL", "PostgreSQL")]
+    [InlineData(null, "Sqlite", "InProcess")]
+    [InlineData("InProcess", "PostgreSQL", "InProcess")]
+    [InlineData("postgresql", "PostgreSQL", "PostgreSQL")]
+    public void The_events_provider_follows_the_database_unless_set(string? configured, string database, string expected) =>
+        Assert.Equal(expected, new Core.Events.EventsOptions { Provider = configured }.Effective(database));
+
+    [Fact]
+    public void An_unknown_events_provider_stops_start_up_with_the_choices() =>
+        Assert.Contains("Use InProcess or PostgreSQL", Assert.Throws<InvalidOperationException>(() => new Core.Events.EventsOptions { Provider = "Redis" }.Effective("Sqlite")).Message);
+}
