@@ -112,6 +112,25 @@ public sealed class ScaleOutTests : IDisposable
     }
 
     [Fact]
+    public async Task When_the_event_listener_loses_its_connection_open_review_pages_are_told_to_catch_up()
+    {
+        using var a = AppHost.With(new Dictionary<string, string?>(_settings) { ["Worker:Enabled"] = "true" }, _shared.Path);
+        await Listening(a);
+        var review = await ReviewOfAReadyLessonAsync(await a.TraineeAsync());
+        await using var watching = await HubProbe.StartAsync(a, await a.TraineeAsync(), ("JoinReview", review.Id));
+
+        // What an operator's failover or a network blip does to the LISTEN connection.
+        await using (var db = new LessonReviewDb(DatabaseProviders.Options(DatabaseOptions.PostgreSql, _settings["ConnectionStrings:Database"]!)))
+        {
+            var killed = await db.Database.SqlQueryRaw<bool>(
+                "SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'").ToListAsync();
+            Assert.NotEmpty(killed);
+        }
+
+        await watching.WaitForAsync("CatchUp", timeoutMs: 20_000);
+    }
+
+    [Fact]
     public async Task A_job_of_a_killed_worker_is_finished_by_another_after_its_lease()
     {
         using var web = AppHost.With(_settings, _shared.Path);

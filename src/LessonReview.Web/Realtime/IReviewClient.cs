@@ -19,6 +19,9 @@ public interface IReviewClient
     Task PresenceChanged(PresenceMessage presence);
     /// <summary>Sent only to a removed mentor's connections, which have already left the review's group.</summary>
     Task AccessRevoked(AccessRevokedMessage message);
+
+    /// <summary>Changes may have been missed (this instance's event listener was reconnecting): fetch /events?afterSeq=N.</summary>
+    Task CatchUp();
 }
 
 public sealed record LessonProgressMessage(Guid LessonId, string Status, double Progress, string? Error);

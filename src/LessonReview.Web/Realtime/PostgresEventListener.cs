@@ -9,9 +9,10 @@ namespace LessonReview.Web.Realtime;
 
 /// <summary>
 /// With Events:Provider=PostgreSQL: LISTENs for events published by any instance or worker and
-/// fans them out to this instance's hub clients. If the listening connection drops it reconnects;
-/// notifications sent meanwhile are lost, but nothing is missed for good: a review page that sees a
-/// gap in seq fetches /events?afterSeq=N, and lesson pages re-read the lesson when they reconnect.
+/// fans them out to this instance's hub clients, one at a time in the order PostgreSQL delivered them
+/// (so a page never gets an older change after a newer one). If the listening connection drops it
+/// reconnects; notifications sent meanwhile are lost, so once listening again it tells every review
+/// page on this instance to catch up (/events?afterSeq=N); a page that sees a gap in seq does the same.
 /// </summary>
 public sealed class PostgresEventListener(
     NpgsqlDataSource dataSource, HubLessonEventPublisher lessons, HubReviewEventPublisher reviews,
@@ -26,27 +27,33 @@ public sealed class PostgresEventListener(
     public const string PresenceSyncKind = "presence-sync";
 
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Threading.Channels.Channel<string> _received =
+        System.Threading.Channels.Channel.CreateUnbounded<string>(new() { SingleReader = true });
 
     /// <summary>Completes once LISTEN is in place (tests wait for it before publishing).</summary>
     public Task Listening => _listening.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var dispatching = DispatchInOrderAsync(stoppingToken);
+        var reconnected = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, e) => _ = DispatchAsync(e.Payload);
+                connection.Notification += (_, e) => _received.Writer.TryWrite(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {PostgresNotifyPublisher.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 await notify.NotifyAsync(new EventNotice(PresenceSyncKind, Guid.Empty, 0, null, null), stoppingToken);
                 _listening.TrySetResult();
+                if (reconnected) await TellPagesToCatchUpAsync();
+                reconnected = true;
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception e)
             {
@@ -54,6 +61,23 @@ public sealed class PostgresEventListener(
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
+        _received.Writer.TryComplete();
+        await dispatching;
+    }
+
+    private async Task DispatchInOrderAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var payload in _received.Reader.ReadAllAsync(stoppingToken)) await DispatchAsync(payload);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    private async Task TellPagesToCatchUpAsync()
+    {
+        foreach (var (reviewId, _) in presence.AllLocal())
+            await hub.Clients.Group(ReviewHub.ReviewGroup(reviewId)).CatchUp();
     }
 
     // Each instance announces its own viewers; every instance keeps the others' lists and tells its clients the union.

@@ -22,6 +22,7 @@ public sealed class HubProbe : IAsyncDisposable
     {
         _connection = connection;
         foreach (var name in EventNames) connection.On<JsonElement>(name, data => Record(name, new { data }));
+        connection.On("CatchUp", () => Record("CatchUp", new { data = new { } }));
     }
 
     /// <summary>Connects as the user behind <paramref name="client"/>'s cookie and joins the given groups.</summary>

@@ -18,6 +18,8 @@ let draft = { at: 0, end: null, parentId: null, editing: null };
 
 // ---------- applying changes ----------
 function apply(type, data, seq) {
+  // A change this page already shows (or one older than it): applying it would undo a newer one.
+  if (seq && data.reviewId === reviewId && seq <= state.lastSeq) return;
   switch (type) {
     case "CommentAdded":
     case "CommentUpdated": state.comments.set(data.id, data); break;
@@ -365,6 +367,7 @@ const join = async (connection) => {
 try {
   const connection = await connectHub(join);
   for (const type of ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged", "MentorsChanged"]) connection.on(type, onHubEvent(type));
+  connection.on("CatchUp", () => catchUp()); // the server's event listener was reconnecting: changes may have been missed
   let revoked = null; // the server's reason, once this person may no longer see the review
   connection.on("AccessRevoked", async (m) => {
     revoked = m.message;
