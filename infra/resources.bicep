@@ -222,7 +222,9 @@ resource web 'Microsoft.App/containerApps@2024-03-01' = {
   properties: {
     managedEnvironmentId: appsEnvironment.id
     configuration: {
-      ingress: { external: true, targetPort: 8080, transport: 'auto' }
+      // Sticky sessions: SignalR's negotiate and its connection must reach the same replica (clients keep
+      // negotiation, so networks that block WebSockets still get Server-Sent Events or long polling).
+      ingress: { external: true, targetPort: 8080, transport: 'auto', stickySessions: { affinity: 'sticky' } }
       registries: [ { server: registry.properties.loginServer, identity: webIdentity.id } ]
       secrets: [
         { name: 'database-connection-string', keyVaultUrl: databaseSecret.properties.secretUri, identity: webIdentity.id }

@@ -53,6 +53,7 @@ public sealed partial class DeploymentTests
         Assert.All(required, key => Assert.Contains($"name: '{key.Replace(":", "__")}'", shared));
         Assert.Equal(2, Regex.Matches(Bicep, @"env: concat\(sharedSettings,").Count);
         Assert.Contains("name: 'Worker__Enabled', value: 'false'", Bicep); // the web app leaves encoding to the workers
+        Assert.Contains("stickySessions: { affinity: 'sticky' }", Bicep); // SignalR's negotiate and connection on one replica
     }
 
     [Fact]
