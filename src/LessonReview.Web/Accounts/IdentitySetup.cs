@@ -16,8 +16,11 @@ public static class IdentitySetup
         if (options.SessionCheckSeconds < 1 || options.MaxFailedSignIns < 1 || options.LockoutMinutes < 1 || options.SessionDays < 1)
             throw new InvalidOperationException("Accounts:SessionCheckSeconds, MaxFailedSignIns, LockoutMinutes and SessionDays must each be 1 or more.");
 
-        // Every instance signs and reads cookies and antiforgery tokens with the same keys, kept in the database.
-        services.AddDataProtection().SetApplicationName("LessonReview").PersistKeysToDbContext<LessonReviewDb>();
+        // Every instance signs and reads cookies and antiforgery tokens with the same keys, kept in the
+        // database (so another deployment, with its own database, never accepts these cookies); with a
+        // certificate they are encrypted there too.
+        var dataProtection = services.AddDataProtection().SetApplicationName("LessonReview").PersistKeysToDbContext<LessonReviewDb>();
+        if (DataProtectionCertificate(configuration) is { } certificate) dataProtection.ProtectKeysWithCertificate(certificate);
 
         services.AddIdentity<User, Role>(identity =>
             {
@@ -57,6 +60,27 @@ public static class IdentitySetup
         services.AddScoped<AccountService>();
         services.AddScoped<SignInService>();
         return services;
+    }
+
+    /// <summary>
+    /// <c>DataProtection:Certificate</c>: a PFX, base64 (in Azure, a Key Vault certificate's secret,
+    /// read by the app's managed identity), with <c>DataProtection:CertificatePassword</c> if it has one.
+    /// </summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2? DataProtectionCertificate(IConfiguration configuration)
+    {
+        var encoded = configuration["DataProtection:Certificate"];
+        if (string.IsNullOrWhiteSpace(encoded)) return null;
+        try
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+                Convert.FromBase64String(encoded), configuration["DataProtection:CertificatePassword"]);
+            return certificate.HasPrivateKey ? certificate
+                : throw new InvalidOperationException("DataProtection:Certificate has no private key: export it as a PFX with its key.");
+        }
+        catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new InvalidOperationException($"DataProtection:Certificate is not a base64 PFX the app can open (or the password is wrong): {e.Message}", e);
+        }
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -115,3 +115,45 @@ public sealed class SessionSecurityTests(SessionSecurityTests.Host host) : IClas
         Assert.Equal(HttpStatusCode.OK, (await open.GetAsync("/api/users")).StatusCode);
     }
 }
+
+/// <summary>The cookie key ring: in the database, encrypted there with a certificate, and private to each deployment.</summary>
+public sealed class KeyRingTests
+{
+    [Fact]
+    public async Task With_a_certificate_the_keys_in_the_database_are_encrypted()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=LessonReview data protection", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var pfx = Convert.ToBase64String(certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+        using var host = AppHost.With(new() { ["DataProtection:Certificate"] = pfx });
+
+        await host.TraineeAsync(); // the first cookie makes the first key
+
+        await using var db = new Core.Data.LessonReviewDb(TestDatabase.Options(host.DataDirectory));
+        var keys = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.DataProtectionKeys);
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.Contains("encryptedSecret", k.Xml));
+        Assert.All(keys, k => Assert.DoesNotContain("<value>", k.Xml)); // no key material in the clear
+    }
+
+    [Fact]
+    public async Task A_cookie_of_one_deployment_opens_nothing_in_another()
+    {
+        using var first = new AppHost();
+        using var second = new AppHost(); // its own database, so its own key ring
+        var signedIn = await first.TraineeAsync();
+
+        var copied = second.ClientWithCookie(first.CookieHeader(signedIn));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copied.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public void A_certificate_that_cannot_be_opened_stops_start_up_with_the_reason()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => { using var host = AppHost.With(new() { ["DataProtection:Certificate"] = "not base64!" }); });
+        Assert.Contains("DataProtection:Certificate is not a base64 PFX", failure.ToString());
+    }
+}
