@@ -25,6 +25,15 @@ public sealed class WorkerProcess : IDisposable
         return new WorkerProcess(process);
     }
 
+    public int Id => _process.Id;
+
+    /// <summary>SIGKILL to the worker alone, as `kill -9 PID` does: its ffmpeg is left running, an orphan.</summary>
+    public void KillProcessOnly()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
     /// <summary>Kills the worker the hard way (as a crash or an evicted container would).</summary>
     public void Kill()
     {
