@@ -54,3 +54,45 @@ public sealed class StorageLimitTests
         Assert.Equal(HttpStatusCode.Created, anotherTrainee.StatusCode); // per trainee, not for everyone
     }
 }
+
+/// <summary>Stalled upload streams cannot pile up: each holds a buffer on the server.</summary>
+public sealed class UploadStreamLimitTests
+{
+    /// <summary>A body that sends one block, then waits (a phone on a dying connection).</summary>
+    private sealed class StalledContent(TaskCompletionSource release) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(new byte[64 * 1024]);
+            await stream.FlushAsync();
+            await release.Task;
+            await stream.WriteAsync(new byte[(1 << 20) - 64 * 1024]); // then the rest, as Content-Length promised
+        }
+
+        protected override bool TryComputeLength(out long length) { length = 1 << 20; return true; }
+    }
+
+    [Fact]
+    public async Task A_trainee_has_at_most_the_configured_uploads_streaming_at_once()
+    {
+        using var host = AppHost.With(new() { ["RateLimits:ConcurrentUploadsPerUser"] = "2" });
+        var trainee = await host.NewUserAsync("trainee");
+        var locations = new List<string>();
+        for (var i = 0; i < 3; i++)
+            locations.Add((await Tus.CreateAsync(trainee, 1 << 20, Tus.Metadata(("filename", $"{i}.mp4")))).Headers.Location!.ToString());
+        var release = new TaskCompletionSource();
+
+        var stalled = locations.Take(2).Select(l => Tus.PatchAsync(trainee, l, 0, new StalledContent(release))).ToList();
+        await Task.Delay(1000); // both are streaming now
+        var third = await Tus.PatchAsync(trainee, locations[2], 0, new ByteArrayContent(new byte[1 << 20]));
+        var otherTrainee = await host.NewUserAsync("trainee");
+        var theirs = (await Tus.CreateAsync(otherTrainee, 10, Tus.Metadata(("filename", "x.mp4")))).Headers.Location!.ToString();
+        var unaffected = await Tus.PatchAsync(otherTrainee, theirs, 0, new ByteArrayContent(new byte[10]));
+        release.SetResult();
+        await Task.WhenAll(stalled);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains("several uploads at once", (await third.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Equal(HttpStatusCode.NoContent, unaffected.StatusCode);
+    }
+}

@@ -14,6 +14,7 @@ public static class RateLimits
     public const string Writes = "writes";
     public const string SignIn = "sign-in";
     public const string UploadCreates = "upload-creates";
+    public const string UploadStreams = "upload-streams";
 
     public static IServiceCollection AddLessonReviewRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,6 +36,9 @@ public static class RateLimits
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         limiter.AddPolicy(UploadCreates, http => RateLimitPartition.GetFixedWindowLimiter(Key(http),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = options.UploadsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
+        // Each PATCH holds a 1 MiB buffer while it streams: a trainee's slow or stalled connections cannot pile up.
+        limiter.AddPolicy(UploadStreams, http => RateLimitPartition.GetConcurrencyLimiter(Key(http),
+            _ => new ConcurrencyLimiterOptions { PermitLimit = options.ConcurrentUploadsPerUser, QueueLimit = 0 }));
         limiter.OnRejected = async (context, cancellationToken) =>
         {
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(10);
@@ -44,6 +48,8 @@ public static class RateLimits
             var seconds = Math.Ceiling(retryAfter.TotalSeconds);
             var detail = IsSignIn(http)
                 ? $"Too many sign-in attempts from your network. Wait {seconds} seconds and try again."
+                : http.Request.Path.StartsWithSegments("/api/uploads") && HttpMethods.IsPatch(http.Request.Method)
+                    ? "You are already sending several uploads at once. Let one finish, then continue this one (choose the same file again)."
                 : http.Request.Path.StartsWithSegments("/api/uploads")
                     ? $"Too many uploads started in the last hour. Finish or resume the ones you started (choose the same file again), or wait {seconds} seconds."
                     : $"Too many changes in a short time. Wait {seconds} seconds and try again.";
@@ -87,4 +93,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Uploads one trainee may start per hour (tus creation).</summary>
     public int UploadsPerHour { get; set; } = 30;
+
+    /// <summary>PATCH requests (upload streams) one trainee may have open at once.</summary>
+    public int ConcurrentUploadsPerUser { get; set; } = 4;
 }

@@ -48,7 +48,7 @@ public static class UploadsApi
         tus.MapPost("/", Create).RequireAuthorization(Policies.Trainee).RequireRateLimiting(RateLimits.UploadCreates).WithName("CreateUpload")
             .WithSummary("Start a resumable upload (tus creation); trainees only.");
         tus.MapMethods("/{id:guid}", ["HEAD"], Head).RequireAuthorization().WithName("UploadOffset").WithSummary("How many bytes have arrived.");
-        tus.MapMethods("/{id:guid}", ["PATCH"], Patch).RequireAuthorization().WithName("AppendUpload")
+        tus.MapMethods("/{id:guid}", ["PATCH"], Patch).RequireAuthorization().RequireRateLimiting(RateLimits.UploadStreams).WithName("AppendUpload")
             .WithSummary("Append bytes at Upload-Offset.").WithMetadata(new DisableRequestSizeLimitAttribute());
         tus.MapDelete("/{id:guid}", Terminate).RequireAuthorization().WithName("TerminateUpload").WithSummary("Abandon an upload and remove its bytes.");
         return app;
