@@ -138,13 +138,7 @@ public sealed class ScaleOutTests : IDisposable
         var killed = WorkerProcess.Start(_settings);
         var lessonId = await Tus.UploadAsync(trainee, await TestClips.Mpeg4Async(seconds: 60), "Interrupted encode");
 
-        // Wait until the first worker is well into the encode, then kill it.
-        for (var i = 0; i < 600; i++)
-        {
-            var lesson = (await trainee.GetFromJsonAsync<Lessons.LessonDto>($"/api/lessons/{lessonId}"))!;
-            if (lesson.Status == "processing" && lesson.Progress > 0.1) break;
-            await Task.Delay(100);
-        }
+        await Tus.WaitUntilWellIntoProcessingAsync(trainee, lessonId);
         killed.Kill();
         using var second = WorkerProcess.Start(_settings);
 
@@ -164,6 +158,5 @@ public sealed class ScaleOutTests : IDisposable
         return (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!;
     }
 
-    private static Task Listening(AppHost host) =>
-        host.Services.GetRequiredService<PostgresEventListener>().Listening.WaitAsync(TimeSpan.FromSeconds(20));
+    private static Task Listening(AppHost host) => host.ListeningAsync();
 }

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using LessonReview.Core.Data;
 using LessonReview.Core.Processing;
 using LessonReview.TestSupport;
-using LessonReview.Web.Realtime;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -126,12 +125,7 @@ public sealed class ChaosTests : IDisposable
         var trainee = await web.TraineeAsync();
         var killed = WorkerProcess.Start(settings);
         var lessonId = await Tus.UploadAsync(trainee, await TestClips.Mpeg4Async(seconds: 60), "Killed mid-encode");
-        for (var i = 0; i < 600; i++)
-        {
-            var lesson = (await trainee.GetFromJsonAsync<Lessons.LessonDto>($"/api/lessons/{lessonId}"))!;
-            if (lesson.Status == "processing" && lesson.Progress > 0.1) break;
-            await Task.Delay(100);
-        }
+        await Tus.WaitUntilWellIntoProcessingAsync(trainee, lessonId);
         var marker = Path.Combine(WorkFolders.Root, $"{killed.Id}-");
         Assert.NotEmpty(FfmpegWritingUnder(marker)); // the encode is running
         killed.KillProcessOnly();
@@ -175,8 +169,8 @@ public sealed class ChaosTests : IDisposable
     private async Task KillListenerAsync(string instance)
     {
         await using var db = new LessonReviewDb(DatabaseProviders.Options(DatabaseOptions.PostgreSql, _database));
-        var killed = await db.Database.SqlQueryRaw<bool>(
-            $"SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE application_name = '{instance}' AND query LIKE 'LISTEN%'").ToListAsync();
+        var killed = await db.Database.SqlQuery<bool>(
+            $"SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE application_name = {instance} AND query LIKE 'LISTEN%'").ToListAsync();
         Assert.NotEmpty(killed);
     }
 
@@ -186,6 +180,5 @@ public sealed class ChaosTests : IDisposable
         catch (Exception e) when (e is HttpRequestException or System.Net.WebSockets.WebSocketException or InvalidOperationException or ObjectDisposedException or TimeoutException) { }
     }
 
-    private static Task Listening(AppHost host) =>
-        host.Services.GetRequiredService<PostgresEventListener>().Listening.WaitAsync(TimeSpan.FromSeconds(20));
+    private static Task Listening(AppHost host) => host.ListeningAsync();
 }

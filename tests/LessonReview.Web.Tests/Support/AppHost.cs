@@ -110,6 +110,10 @@ public class AppHost : WebApplicationFactory<Program>
         await work(scope.ServiceProvider.GetRequiredService<AccountService>());
     }
 
+    /// <summary>With Events:Provider=PostgreSQL: completes once this instance's LISTEN is in place.</summary>
+    public Task ListeningAsync() =>
+        Services.GetRequiredService<Realtime.PostgresEventListener>().Listening.WaitAsync(TimeSpan.FromSeconds(20));
+
     /// <summary>A client that sends only this Cookie header (a cookie copied from another browser).</summary>
     public HttpClient ClientWithCookie(string cookieHeader)
     {

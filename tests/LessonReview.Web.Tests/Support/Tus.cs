@@ -77,6 +77,17 @@ public static class Tus
         return Guid.Parse(location.Split('/').Last());
     }
 
+    /// <summary>Polls the lesson until a worker is well into its encode (over 10 %), to kill it there.</summary>
+    public static async Task WaitUntilWellIntoProcessingAsync(HttpClient client, Guid lessonId)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var lesson = (await client.GetFromJsonAsync<LessonDto>($"/api/lessons/{lessonId}"))!;
+            if (lesson.Status == "processing" && lesson.Progress > 0.1) return;
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Polls the lesson until processing ends (ready or failed).</summary>
     public static async Task<LessonDto> WaitUntilProcessedAsync(HttpClient client, Guid lessonId, int timeoutSeconds = 90)
     {
