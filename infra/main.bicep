@@ -19,6 +19,9 @@ param principalId string = ''
 @description('Administrator password of the PostgreSQL server (azd generates and keeps it in Key Vault).')
 param postgresAdminPassword string
 
+@description('Name of a Key Vault certificate that encrypts the cookie key ring (README "Deploy it"); empty: keys stored unencrypted in the database.')
+param dataProtectionCertificateName string = ''
+
 param webImageName string = ''
 param workerImageName string = ''
 
@@ -43,6 +46,7 @@ module resources 'resources.bicep' = {
     postgresAdminPassword: postgresAdminPassword
     webImageName: webImageName
     workerImageName: workerImageName
+    dataProtectionCertificateName: dataProtectionCertificateName
   }
 }
 

@@ -8,6 +8,8 @@ param principalId string
 param postgresAdminPassword string
 param webImageName string
 param workerImageName string
+@description('Key Vault certificate that encrypts the cookie key ring; empty: none.')
+param dataProtectionCertificateName string = ''
 
 var abbrs = loadJsonContent('abbreviations.json')
 var webName = '${abbrs.appContainerApps}web-${resourceToken}'
@@ -212,6 +214,17 @@ var sharedSettings = [
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
 ]
 
+// The cookie key ring (Data Protection, in the database) is encrypted with a Key Vault certificate when one
+// is named: a certificate's secret is its PFX, base64, which is what DataProtection:Certificate takes. Only
+// the web app reads cookies. Create it once: az keyvault certificate create --vault-name <vault> -n dataprotection
+//   -p "$(az keyvault certificate get-default-policy)"; then azd env set DATA_PROTECTION_CERTIFICATE dataprotection.
+var dataProtectionSecrets = empty(dataProtectionCertificateName) ? [] : [
+  { name: 'dataprotection-certificate', keyVaultUrl: '${vault.properties.vaultUri}secrets/${dataProtectionCertificateName}', identity: webIdentity.id }
+]
+var dataProtectionSettings = empty(dataProtectionCertificateName) ? [] : [
+  { name: 'DataProtection__Certificate', secretRef: 'dataprotection-certificate' }
+]
+
 // ---------- web ----------
 resource web 'Microsoft.App/containerApps@2024-03-01' = {
   name: webName
@@ -226,9 +239,9 @@ resource web 'Microsoft.App/containerApps@2024-03-01' = {
       // negotiation, so networks that block WebSockets still get Server-Sent Events or long polling).
       ingress: { external: true, targetPort: 8080, transport: 'auto', stickySessions: { affinity: 'sticky' } }
       registries: [ { server: registry.properties.loginServer, identity: webIdentity.id } ]
-      secrets: [
+      secrets: concat([
         { name: 'database-connection-string', keyVaultUrl: databaseSecret.properties.secretUri, identity: webIdentity.id }
-      ]
+      ], dataProtectionSecrets)
     }
     template: {
       containers: [
@@ -236,7 +249,7 @@ resource web 'Microsoft.App/containerApps@2024-03-01' = {
           name: 'web'
           image: empty(webImageName) ? 'mcr.microsoft.com/dotnet/samples:aspnetapp' : webImageName
           resources: { cpu: json('1.0'), memory: '2Gi' }
-          env: concat(sharedSettings, [
+          env: concat(sharedSettings, dataProtectionSettings, [
             { name: 'Storage__Azure__ClientId', value: webIdentity.properties.clientId }
             { name: 'Worker__Enabled', value: 'false' }
             { name: 'Upload__MaxBytes', value: '8589934592' }

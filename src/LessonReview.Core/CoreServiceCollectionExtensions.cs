@@ -59,6 +59,7 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.LeaseSeconds >= 10, "Worker:LeaseSeconds must be at least 10.");
         services.AddSingleton<WorkSignal>();
         services.AddScoped<JobQueue>();
+        services.AddScoped<Lessons.LessonLifecycle>();
         services.AddScoped<LessonProcessor>();
         if (configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)
             services.AddHostedService<ProcessingWorker>();
@@ -79,7 +80,8 @@ public static class CoreServiceCollectionExtensions
         if (events.PresenceTimeoutSeconds < 3)
             throw new InvalidOperationException("Events:PresenceTimeoutSeconds must be at least 3.");
         services.Configure<EventsOptions>(configuration.GetSection(EventsOptions.Section));
-        services.AddSingleton(Npgsql.NpgsqlDataSource.Create(configuration.GetConnectionString("Database")!));
+        // Made by the container (not registered as an instance) so it is disposed, closing its pool, when the host stops.
+        services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(configuration.GetConnectionString("Database")!));
         services.AddSingleton<PostgresNotifyPublisher>();
         services.AddSingleton<Events.ILessonEventPublisher>(sp => sp.GetRequiredService<PostgresNotifyPublisher>());
         services.AddSingleton<Events.IReviewEventPublisher>(sp => sp.GetRequiredService<PostgresNotifyPublisher>());

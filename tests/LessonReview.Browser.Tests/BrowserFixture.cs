@@ -21,10 +21,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A 1366×768 context already signed in (through the API) as <paramref name="email"/>.</summary>
-    public async Task<IBrowserContext> SignedInContextAsync(LessonReview.Web.Tests.Support.AppHost app, string email)
+    /// <summary>A phone's screen (CSS pixels), as the journeys are also tried.</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>A context (1366×768 unless <paramref name="viewport"/> says otherwise) already signed in (through the API) as <paramref name="email"/>.</summary>
+    public async Task<IBrowserContext> SignedInContextAsync(LessonReview.Web.Tests.Support.AppHost app, string email, ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1366, Height = 768 } });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = app.BaseAddress.ToString(), ViewportSize = viewport ?? new() { Width = 1366, Height = 768 },
+            IsMobile = viewport is not null, HasTouch = viewport is not null,
+        });
         var response = await context.APIRequest.PostAsync("/api/session",
             new() { DataObject = new { email, password = LessonReview.Web.Tests.Support.AppHost.Password } });
         Assert.Equal(204, response.Status);

@@ -47,6 +47,9 @@ public sealed class LessonJourneyTests(BrowserFixture browser, AppHost app) : IC
             await Task.Delay(100);
         }
         Assert.True(seen.Count >= 1, "processing progress should be shown between 0 and 100 %");
+        // The next step is offered at once, without a reload: asking mentors for a review.
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Ask for a review: choose mentors" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Open a review" })).ToBeVisibleAsync();
 
         // It plays…
         await video.EvaluateAsync("v => { v.muted = true; return v.play(); }");
@@ -64,6 +67,34 @@ public sealed class LessonJourneyTests(BrowserFixture browser, AppHost app) : IC
         await Assertions.Expect(page.GetByText("Ready to watch")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "lessonreview-screens", "lessons.png") });
         Assert.Empty(refusedByPolicy); // upload, progress, player and storyboard all run under the page's CSP
+    }
+
+    [Fact]
+    public async Task While_the_connection_is_down_the_upload_says_it_is_reconnecting_then_finishes_by_itself()
+    {
+        var clip = await TestClips.LandscapeH264Async();
+        await using var context = await browser.SignedInContextAsync(app, "trainee@example.org");
+        var page = await context.NewPageAsync();
+        var offline = true;
+        var refused = 0;
+        // Every PATCH (the bytes) fails at the network level until the test brings the network back.
+        await page.RouteAsync("**/api/uploads/**", async route =>
+        {
+            if (offline && route.Request.Method == "PATCH") { Interlocked.Increment(ref refused); await route.AbortAsync("internetdisconnected"); }
+            else await route.ContinueAsync();
+        });
+        await page.GotoAsync("/lessons/upload");
+        await page.GetByLabel("Recording").SetInputFilesAsync(clip);
+        await page.GetByLabel("Title").FillAsync("Wi-Fi drops during upload");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#upload-text")).ToContainTextAsync("reconnecting", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#upload-text")).ToContainTextAsync("continues by itself");
+        Assert.True(refused >= 1);
+        offline = false;
+
+        await page.WaitForURLAsync(new Regex(@"/lessons/[0-9a-f-]{36}$"), new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Wi-Fi drops during upload" })).ToBeVisibleAsync();
     }
 
     [Fact]

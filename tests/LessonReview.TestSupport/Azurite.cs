@@ -44,6 +44,8 @@ public sealed class Azurite : IAsyncDisposable
     /// Azurite's OAuth mode (<c>--oauth basic</c>, which requires HTTPS): bearer tokens are checked
     /// for issuer, audience and lifetime (not signature), and user-delegation keys are issued.
     /// </param>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
     public static async Task<Azurite> StartAsync(bool oauth = false)
     {
         var binary = Path.Combine(Repository.Root, "tests", "tools", "node_modules", ".bin", "azurite-blob");
@@ -57,13 +59,18 @@ public sealed class Azurite : IAsyncDisposable
         info.ArgumentList.Add($"ulimit -n 65536 2>/dev/null || ulimit -n 4096; exec '{binary}' --blobHost 127.0.0.1 --blobPort {port} " +
                               $"--location '{location.Path}' --silent --loose{https}");
         var process = Process.Start(info)!;
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var azurite = new Azurite(process, location, port, certificate);
-        for (var i = 0; i < 100; i++)
+        // Node's start-up takes well under a second on a quiet machine but several seconds on a
+        // loaded CI runner that is also running the other test classes (CI once timed out at 10 s).
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
         {
+            if (process.HasExited) break;
             try
             {
                 using var client = new TcpClient();
@@ -72,8 +79,12 @@ public sealed class Azurite : IAsyncDisposable
             }
             catch (SocketException) { await Task.Delay(100); }
         }
+        var exited = process.HasExited;
         await azurite.DisposeAsync();
-        throw new TimeoutException("Azurite did not start within 10 seconds.");
+        var said = string.Join(Environment.NewLine, errors.TakeLast(20));
+        throw new TimeoutException(exited
+            ? $"Azurite exited before listening on port {port}: {said}"
+            : $"Azurite did not listen on port {port} within {StartTimeout.TotalSeconds:0} seconds. {said}");
     }
 
     private static X509Certificate2 WriteSelfSignedCertificate(TempFolder folder)

@@ -23,7 +23,10 @@ public static class Postgres
         admin.Open();
         using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", admin);
         create.ExecuteNonQuery();
-        return $"{ServerConnectionString};Database={name}";
+        // Each database has its own connection pool, and Npgsql keeps idle connections for 5 minutes:
+        // with a new database per test class (and two hosts in the scale-out tests) the suite once ran
+        // the server out of its 300 connections. Idle ones here close after 10 s.
+        return $"{ServerConnectionString};Database={name};Connection Idle Lifetime=10;Connection Pruning Interval=5";
     }
 
     private static string StartOrReuse()

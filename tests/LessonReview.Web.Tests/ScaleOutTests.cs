@@ -112,6 +112,23 @@ public sealed class ScaleOutTests : IDisposable
     }
 
     [Fact]
+    public async Task An_account_disabled_on_A_is_signed_out_at_once_of_its_open_page_on_B()
+    {
+        using var a = AppHost.With(new Dictionary<string, string?>(_settings) { ["Worker:Enabled"] = "true" }, _shared.Path);
+        using var b = AppHost.With(_settings, _shared.Path);
+        await Task.WhenAll(Listening(a), Listening(b));
+        var review = await ReviewOfAReadyLessonAsync(await a.TraineeAsync());
+        var email = await b.CreateUserAsync(LessonReview.Core.Accounts.Roles.Coordinator, "Leaving Coordinator");
+        await using var onB = await HubProbe.StartAsync(b, await b.SignInAsync(email), ("JoinReview", review.Id));
+        Assert.Single(onB.Events("joined"));
+
+        await a.AccountsAsync(async accounts => await accounts.DisableAsync(await accounts.GetAsync(email)));
+
+        // Accounts:SessionCheckSeconds is 60: this is B hearing A's notice, not B's own periodic check.
+        await onB.WaitForAsync("SessionEnded", timeoutMs: 15_000);
+    }
+
+    [Fact]
     public async Task When_the_event_listener_loses_its_connection_open_review_pages_are_told_to_catch_up()
     {
         using var a = AppHost.With(new Dictionary<string, string?>(_settings) { ["Worker:Enabled"] = "true" }, _shared.Path);

@@ -10,7 +10,7 @@ namespace LessonReview.Web.Accounts;
 /// disable and enable, reset a password. Each change that must reach open sessions either updates
 /// the security stamp (checked every <c>Accounts:SessionCheckSeconds</c>) or ends the sessions at once.
 /// </summary>
-public sealed class AccountService(UserManager<User> users, LessonReviewDb db)
+public sealed class AccountService(UserManager<User> users, LessonReviewDb db, IAccountChanges changes)
 {
     public const int MinimumPasswordLength = 8;
 
@@ -58,6 +58,7 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db)
         if (current.Count == 1 && current[0] == role) return;
         if (current.Count > 0) Throw(await users.RemoveFromRolesAsync(user, current));
         Throw(await users.AddToRoleAsync(user, role));
+        await changes.ChangedAsync(user.Id);
     }
 
     /// <summary>Switches the account off: no sign-in, and every open session ends now.</summary>
@@ -67,6 +68,7 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db)
         Throw(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
         Throw(await users.UpdateSecurityStampAsync(user));
         await DatabaseTicketStore.EndAllAsync(db, user.Id, cancellationToken);
+        await changes.ChangedAsync(user.Id, cancellationToken);
     }
 
     /// <summary>Switches the account back on and clears any lockout after failed sign-ins.</summary>
@@ -84,6 +86,7 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db)
         Throw(await users.ResetPasswordAsync(user, token, password)); // also renews the security stamp
         Throw(await users.ResetAccessFailedCountAsync(user));
         await DatabaseTicketStore.EndAllAsync(db, user.Id, cancellationToken);
+        await changes.ChangedAsync(user.Id, cancellationToken);
     }
 
     /// <summary>Every account with its role and state, by name.</summary>

@@ -14,6 +14,9 @@ namespace LessonReview.Web.Accounts;
 /// </summary>
 public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider clock) : ITicketStore
 {
+    /// <summary>The claim that carries the session's key on a principal read from the store.</summary>
+    public const string SessionKeyClaim = "lessonreview:session";
+
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var key = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -44,7 +47,11 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         var db = scope.ServiceProvider.GetRequiredService<LessonReviewDb>();
         var session = await db.UserSessions.AsNoTracking().Where(s => s.Id == key).Select(s => new { s.Ticket, s.ExpiresAt }).SingleOrDefaultAsync();
         if (session is null || session.ExpiresAt < clock.GetUtcNow().UtcDateTime) return null;
-        return TicketSerializer.Default.Deserialize(session.Ticket);
+        var ticket = TicketSerializer.Default.Deserialize(session.Ticket);
+        // Which session this is, for connections that outlive the request (live pages: HubSessionCheck).
+        if (ticket?.Principal.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionKeyClaim))
+            identity.AddClaim(new System.Security.Claims.Claim(SessionKeyClaim, key));
+        return ticket;
     }
 
     public async Task RemoveAsync(string key)

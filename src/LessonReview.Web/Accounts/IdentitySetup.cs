@@ -39,6 +39,7 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<LessonReviewDb>()
             .AddClaimsPrincipalFactory<UserClaims>()
             .AddDefaultTokenProviders();
+        services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(options.SessionCheckSeconds));
 
         services.AddSingleton<DatabaseTicketStore>();

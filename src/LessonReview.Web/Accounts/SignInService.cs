@@ -7,7 +7,7 @@ namespace LessonReview.Web.Accounts;
 /// Password sign-in for the API and the sign-in page, on Identity's SignInManager: repeated wrong
 /// passwords lock the account for a while (Accounts:MaxFailedSignIns, Accounts:LockoutMinutes).
 /// </summary>
-public sealed class SignInService(SignInManager<User> signIn, UserManager<User> users, TimeProvider clock)
+public sealed class SignInService(SignInManager<User> signIn, UserManager<User> users, IAccountChanges changes, TimeProvider clock)
 {
     public sealed record Outcome(bool Succeeded, int Status, string Title, string Message, TimeSpan? RetryAfter = null);
 
@@ -43,7 +43,13 @@ public sealed class SignInService(SignInManager<User> signIn, UserManager<User> 
         return Failed();
     }
 
-    public Task SignOutAsync() => signIn.SignOutAsync();
+    /// <summary>Ends this session; its live pages (here or in a copied cookie's browser) are told at once.</summary>
+    public async Task SignOutAsync()
+    {
+        var userId = Caller.From(signIn.Context.User)?.Id;
+        await signIn.SignOutAsync();
+        if (userId is { } id) await changes.ChangedAsync(id);
+    }
 
     private static Outcome Failed() => new(false, StatusCodes.Status401Unauthorized, "Sign-in failed", WrongPassword);
 }

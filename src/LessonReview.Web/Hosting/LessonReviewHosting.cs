@@ -54,14 +54,19 @@ public static class LessonReviewHosting
             services.AddSingleton<IPresenceAnnouncer, PostgresPresenceAnnouncer>();
             services.AddHostedService(sp => sp.GetRequiredService<PostgresEventListener>());
             services.AddHostedService<PresenceHeartbeat>();
+            services.AddSingleton<IAccountChanges, PostgresAccountChanges>();
         }
         else
         {
             services.AddSingleton<ILessonEventPublisher>(sp => sp.GetRequiredService<HubLessonEventPublisher>());
             services.AddSingleton<IReviewEventPublisher>(sp => sp.GetRequiredService<HubReviewEventPublisher>());
             services.AddSingleton<IPresenceAnnouncer, LocalPresenceAnnouncer>();
+            services.AddSingleton<IAccountChanges, LocalAccountChanges>();
         }
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<OpenHubConnections>();
+        services.AddSingleton<HubSessionCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessionCheck>());
         services.AddExceptionHandler<FailureExceptionHandler>();
         services.AddLessonReviewRateLimits(builder.Configuration);
         services.AddHealthChecks()
@@ -112,9 +117,12 @@ public static class LessonReviewHosting
         if (!app.Environment.IsDevelopment()) app.UseHsts(); // sent on HTTPS requests only
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A bodiless error answers the API with problem details, and a person in a browser with a page.
+        app.UseWhen(http => IsApi(http.Request), api => api.UseStatusCodePages());
+        app.UseWhen(http => !IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseMiddleware<HubOriginCheck>();
         app.UseStaticFiles();
+        app.UseRouting(); // here, after the status-code pages, so a re-executed /status/404 is routed again
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -40,26 +40,14 @@ public static partial class LessonsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        Guid id, LessonAccess access, LessonReviewDb db, IMediaStorage storage, HttpContext http, CancellationToken cancellationToken)
+        Guid id, LessonAccess access, LessonLifecycle lifecycle, HttpContext http, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http.User);
         var lesson = await access.FindVisibleAsync(caller, id, cancellationToken);
         if (lesson is null) return NotFound();
         if (!LessonAccess.CanDelete(caller, lesson))
             return TypedResults.Problem("Only the trainee who uploaded this lesson, or a coordinator, can delete it.", statusCode: StatusCodes.Status403Forbidden);
-        db.Lessons.Remove(lesson);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception e) when (DatabaseErrors.Classify(e) == FailureKind.OutOfSpace)
-        {
-            // A full disk: the row cannot go yet, but the bytes can, which is what frees the space (the answer is 507; deleting again removes the row).
-            await storage.DeletePrefixAsync(MediaKeys.Folder(id), CancellationToken.None);
-            throw;
-        }
-        // Rows first: a worker still encoding sees the lesson gone and stops; then the bytes.
-        await storage.DeletePrefixAsync(MediaKeys.Folder(id), CancellationToken.None);
+        await lifecycle.DeleteAsync(lesson, cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -20,6 +20,6 @@ public sealed class SignInModel(SignInService signIn) : PageModel
             Response.StatusCode = outcome.Status;
             return Page();
         }
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/lessons");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/"); // "/" sends each role to its start page
     }
 }

@@ -29,10 +29,9 @@ public sealed class HubReviewEventPublisher(IHubContext<ReviewHub> hub, Presence
         var removed = presence.ConnectionsOf(change.ReviewId).Where(c => c.Viewer.Role == Roles.Mentor && !mentors.Contains(c.Viewer.UserId));
         foreach (var (connectionId, _) in removed)
         {
-            await hub.Groups.RemoveFromGroupAsync(connectionId, ReviewHub.ReviewGroup(change.ReviewId), cancellationToken);
+            await hub.Groups.LeaveReviewAsync(presence, announcer, change.ReviewId, connectionId);
             await hub.Clients.Client(connectionId).SendAsync(AccessRevoked, new AccessRevokedMessage(change.ReviewId,
                 "You are no longer a mentor of this review, so it is closed for you. Your comments stay in it."), cancellationToken);
-            await announcer.AnnounceAsync(change.ReviewId, presence.Leave(change.ReviewId, connectionId));
         }
     }
 }

@@ -22,6 +22,9 @@ public interface IReviewClient
 
     /// <summary>Changes may have been missed (this instance's event listener was reconnecting): fetch /events?afterSeq=N.</summary>
     Task CatchUp();
+
+    /// <summary>This connection's sign-in ended (signed out, account disabled, password reset): stop and ask the person to sign in.</summary>
+    Task SessionEnded(SessionEndedMessage message);
 }
 
 public sealed record LessonProgressMessage(Guid LessonId, string Status, double Progress, string? Error);

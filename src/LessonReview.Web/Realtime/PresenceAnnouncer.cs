@@ -21,6 +21,13 @@ internal static class PresenceBroadcast
     /// <summary>Tells this instance's viewers of the review everyone watching it now, on every instance.</summary>
     public static Task TellWhoIsWatchingAsync(this IHubContext<ReviewHub, IReviewClient> hub, PresenceTracker presence, Guid reviewId) =>
         hub.Clients.Group(ReviewHub.ReviewGroup(reviewId)).PresenceChanged(new PresenceMessage(reviewId, presence.Everyone(reviewId)));
+
+    /// <summary>Takes a connection out of a review: no more of its events, and gone from who is watching.</summary>
+    public static async Task LeaveReviewAsync(this IGroupManager groups, PresenceTracker presence, IPresenceAnnouncer announcer, Guid reviewId, string connectionId)
+    {
+        await groups.RemoveFromGroupAsync(connectionId, ReviewHub.ReviewGroup(reviewId));
+        await announcer.AnnounceAsync(reviewId, presence.Leave(reviewId, connectionId));
+    }
 }
 
 /// <summary>

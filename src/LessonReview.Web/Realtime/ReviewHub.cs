@@ -1,3 +1,4 @@
+using LessonReview.Core.Data;
 using LessonReview.Web.Accounts;
 using LessonReview.Web.Lessons;
 using LessonReview.Web.Reviews;
@@ -12,8 +13,17 @@ namespace LessonReview.Web.Realtime;
 /// Groups: <c>lesson:{id}</c> for processing progress, <c>review:{id}</c> for a review's changes.
 /// </summary>
 [Authorize]
-public sealed class ReviewHub(LessonAccess lessons, ReviewAccess reviews, PresenceTracker presence, IPresenceAnnouncer announcer) : Hub<IReviewClient>
+public sealed class ReviewHub(
+    LessonAccess lessons, ReviewAccess reviews, PresenceTracker presence, IPresenceAnnouncer announcer, OpenHubConnections open, LessonReviewDb db)
+    : Hub<IReviewClient>
 {
+    public override async Task OnConnectedAsync()
+    {
+        // Remembered so a sign-in that ends later ends this connection too (HubSessionCheck).
+        if (await open.OpenedAsync(Context, db) is null) Context.Abort(); // the account is gone
+        await base.OnConnectedAsync();
+    }
+
     public static string LessonGroup(Guid lessonId) => $"lesson:{lessonId}";
     public static string ReviewGroup(Guid reviewId) => $"review:{reviewId}";
 
@@ -37,18 +47,16 @@ public sealed class ReviewHub(LessonAccess lessons, ReviewAccess reviews, Presen
         await announcer.AnnounceAsync(reviewId, presence.Join(reviewId, Context.ConnectionId, new Viewer(caller.Id, caller.Name, caller.Role)));
     }
 
-    public async Task LeaveReview(Guid reviewId)
-    {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ReviewGroup(reviewId));
-        await announcer.AnnounceAsync(reviewId, presence.Leave(reviewId, Context.ConnectionId));
-    }
+    public Task LeaveReview(Guid reviewId) => Groups.LeaveReviewAsync(presence, announcer, reviewId, Context.ConnectionId);
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        open.Closed(Context.ConnectionId);
         foreach (var reviewId in presence.ReviewsOf(Context.ConnectionId))
             await announcer.AnnounceAsync(reviewId, presence.Leave(reviewId, Context.ConnectionId));
         await base.OnDisconnectedAsync(exception);
     }
 
-    private Caller Caller => Caller.From(Context.User!) ?? throw new HubException("Sign in first.");
+    /// <summary>Who is calling, with the role the account had when this connection opened (not the cookie's, which may be older).</summary>
+    private Caller Caller => open.Find(Context.ConnectionId)?.Caller ?? throw new HubException("Sign in first.");
 }

@@ -39,6 +39,9 @@ public static class ActionItemsApi
         {
             if (!DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                 return BadRequest($"The due date '{request.DueDate}' is not a date: use the form 2026-04-15.");
+            // Past everywhere on Earth (UTC−12 is the last zone to leave a day), so never a viewer's "today".
+            if (parsed < DateOnly.FromDateTime(s.Clock.GetUtcNow().UtcDateTime.AddHours(-12)))
+                return BadRequest($"The due date {request.DueDate} has already passed: choose today or a later day (or leave it empty for the next lesson).");
             due = parsed;
         }
         var commentIds = (request.CommentIds ?? []).Distinct().ToList();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace LessonReview.Web.Reviews;
 
 /// <summary>What the review endpoints need, as one parameter.</summary>
-public sealed record ReviewServices(LessonReviewDb Db, ReviewAccess Access, ReviewReader Reader, ReviewChanges Changes, HttpContext Http)
+public sealed record ReviewServices(LessonReviewDb Db, ReviewAccess Access, ReviewReader Reader, ReviewChanges Changes, TimeProvider Clock, HttpContext Http)
 {
     public Caller Caller => Caller.Of(Http.User);
     public CancellationToken Aborted => Http.RequestAborted;

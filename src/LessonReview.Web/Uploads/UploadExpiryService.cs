@@ -1,6 +1,5 @@
 using LessonReview.Core.Data;
 using LessonReview.Core.Lessons;
-using LessonReview.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace LessonReview.Web.Uploads;
@@ -26,35 +25,20 @@ public sealed class UploadExpiryService(IServiceScopeFactory scopes, TimeProvide
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Deletes expired uploads; returns how many.</summary>
+    /// <summary>Deletes expired uploads; returns how many went (one finished meanwhile stays).</summary>
     public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LessonReviewDb>();
-        var storage = scope.ServiceProvider.GetRequiredService<IMediaStorage>();
+        var lifecycle = scope.ServiceProvider.GetRequiredService<LessonLifecycle>();
         var now = clock.GetUtcNow().UtcDateTime;
         var expired = await db.Lessons
             .Where(l => l.Status == LessonStatus.Uploading && l.UploadExpiresAt < now)
             .Select(l => l.Id).ToListAsync(cancellationToken);
+        var removed = 0;
         foreach (var id in expired)
-        {
-            // Only if still unfinished: the trainee may have sent the last byte a moment ago.
-            int removed;
-            try
-            {
-                removed = await db.Lessons.Where(l => l.Id == id && l.Status == LessonStatus.Uploading && l.UploadExpiresAt < now)
-                    .ExecuteDeleteAsync(cancellationToken);
-            }
-            catch (Exception e) when (DatabaseErrors.Classify(e) == FailureKind.OutOfSpace)
-            {
-                // A full disk: free the bytes now (that is what makes room); the row goes on a later round.
-                await storage.DeletePrefixAsync(MediaKeys.Folder(id), cancellationToken);
-                log.LogWarning("Freed the bytes of expired upload {LessonId}; its row stays until the database can write", id);
-                continue;
-            }
-            if (removed == 1) await storage.DeletePrefixAsync(MediaKeys.Folder(id), cancellationToken);
-        }
-        if (expired.Count > 0) log.LogInformation("Removed {Count} expired uploads", expired.Count);
-        return expired.Count;
+            if (await lifecycle.ExpireAsync(id, now, cancellationToken)) removed++;
+        if (removed > 0) log.LogInformation("Removed {Count} expired uploads", removed);
+        return removed;
     }
 }

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using LessonReview.Core.Data;
-using LessonReview.Core.Events;
 using LessonReview.Core.Lessons;
-using LessonReview.Core.Processing;
 using LessonReview.Core.Storage;
 using LessonReview.Web.Accounts;
 using LessonReview.Web.Hosting;
@@ -26,7 +24,7 @@ public static class UploadsApi
 
     /// <summary>Everything the tus handlers need, as one parameter.</summary>
     public sealed record Services(
-        LessonReviewDb Db, IMediaStorage Storage, JobQueue Jobs, WorkSignal Signal, ILessonEventPublisher Events,
+        LessonReviewDb Db, IMediaStorage Storage, LessonLifecycle Lifecycle,
         UploadLocks Locks, IOptions<UploadOptions> Options, TimeProvider Clock);
 
     public static IServiceCollection AddUploads(this IServiceCollection services, IConfiguration configuration)
@@ -91,13 +89,12 @@ public static class UploadsApi
             CreatedAt = now,
             UpdatedAt = now,
         };
-        s.Db.Lessons.Add(lesson);
-        await s.Db.SaveChangesAsync(http.RequestAborted);
+        await s.Lifecycle.CreateUploadAsync(lesson, http.RequestAborted);
         if (length == 0)
         {
             // Nothing will be sent: store the empty original and let processing explain the problem.
             await s.Storage.AppendAsync(MediaKeys.Original(lesson.Id), 0, Stream.Null, http.RequestAborted);
-            await CompleteAsync(lesson, s);
+            await s.Lifecycle.UploadCompletedAsync(lesson);
         }
 
         http.Response.Headers.Location = $"/api/uploads/{lesson.Id}";
@@ -188,7 +185,7 @@ public static class UploadsApi
         lesson.UploadExpiresAt = now.AddHours(s.Options.Value.ExpiryHours);
         lesson.UpdatedAt = now;
         await s.Db.SaveChangesAsync(CancellationToken.None);
-        if (stored == lesson.UploadLength) await CompleteAsync(lesson, s);
+        if (stored == lesson.UploadLength) await s.Lifecycle.UploadCompletedAsync(lesson);
         return Accepted(http, lesson, stored);
     }
 
@@ -196,23 +193,8 @@ public static class UploadsApi
     {
         var lesson = await FindOwnUploadAsync(id, http, s);
         if (lesson is null) return UploadNotFound();
-        // Bytes first: on a full disk the database may not be able to write, and freeing space must still work.
-        await s.Storage.DeletePrefixAsync(MediaKeys.Folder(id), CancellationToken.None);
-        s.Db.Lessons.Remove(lesson);
-        await s.Db.SaveChangesAsync(http.RequestAborted);
+        await s.Lifecycle.AbandonUploadAsync(lesson, http.RequestAborted);
         return Results.NoContent();
-    }
-
-    private static async Task CompleteAsync(Lesson lesson, Services s)
-    {
-        await s.Storage.CompleteUploadAsync(MediaKeys.Original(lesson.Id), CancellationToken.None);
-        lesson.Status = LessonStatus.Processing;
-        lesson.Progress = 0;
-        lesson.UploadExpiresAt = null;
-        s.Jobs.Add(lesson.Id); // one save: a lesson is never "processing" without its job
-        await s.Db.SaveChangesAsync(CancellationToken.None);
-        s.Signal.Notify();
-        await s.Events.PublishAsync(new LessonProgress(lesson.Id, lesson.Status, 0, null), CancellationToken.None);
     }
 
     private static async Task<Lesson?> FindOwnUploadAsync(Guid id, HttpContext http, Services s, CancellationToken? cancellationToken = null)

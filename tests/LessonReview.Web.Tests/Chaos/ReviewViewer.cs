@@ -45,7 +45,8 @@ public sealed class ReviewViewer(Guid reviewId, string cookie, Func<Uri> anyLive
                 await ConnectAsync();
                 break;
             }
-            catch (Exception e) when (attempt < 50 && e is HttpRequestException or System.Net.WebSockets.WebSocketException or InvalidOperationException or TimeoutException)
+            // (all transports failing is an AggregateException: the server is down, as the others say)
+            catch (Exception e) when (attempt < 50 && e is HttpRequestException or System.Net.WebSockets.WebSocketException or InvalidOperationException or TimeoutException or AggregateException)
             {
                 await Task.Delay(200);
             }

@@ -57,6 +57,21 @@ public sealed partial class DeploymentTests
     }
 
     [Fact]
+    public void A_named_key_vault_certificate_reaches_the_web_app_as_its_data_protection_certificate()
+    {
+        var parameters = File.ReadAllText(Path.Combine(Root, "infra", "main.parameters.json"));
+        var main = File.ReadAllText(Path.Combine(Root, "infra", "main.bicep"));
+
+        Assert.Contains("\"dataProtectionCertificateName\": { \"value\": \"${DATA_PROTECTION_CERTIFICATE=}\" }", parameters);
+        Assert.Contains("dataProtectionCertificateName: dataProtectionCertificateName", main);
+        // A Key Vault secret reference through the web app's identity, mapped to the key the app reads.
+        Assert.Matches(@"name: 'dataprotection-certificate', keyVaultUrl: '\$\{vault\.properties\.vaultUri\}secrets/\$\{dataProtectionCertificateName\}', identity: webIdentity\.id", Bicep);
+        Assert.Contains("{ name: 'DataProtection__Certificate', secretRef: 'dataprotection-certificate' }", Bicep);
+        Assert.Contains("env: concat(sharedSettings, dataProtectionSettings, [", Bicep);
+        Assert.Contains("], dataProtectionSecrets)", Bicep);
+    }
+
+    [Fact]
     public void Storage_is_reached_with_managed_identities_and_no_account_key()
     {
         var bicep = Bicep;

@@ -13,7 +13,7 @@ namespace LessonReview.Web.Tests.Support;
 public sealed class HubProbe : IAsyncDisposable
 {
     public static readonly string[] EventNames =
-        ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged", "MentorsChanged", "PresenceChanged", "AccessRevoked", "LessonProgress"];
+        ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged", "MentorsChanged", "PresenceChanged", "AccessRevoked", "LessonProgress", "SessionEnded"];
 
     private readonly HubConnection _connection;
     private readonly List<JsonElement> _lines = [];
@@ -23,6 +23,11 @@ public sealed class HubProbe : IAsyncDisposable
         _connection = connection;
         foreach (var name in EventNames) connection.On<JsonElement>(name, data => Record(name, new { data }));
         connection.On("CatchUp", () => Record("CatchUp", new { data = new { } }));
+        connection.Closed += e =>
+        {
+            Record("closed", new { data = new { error = e?.Message } });
+            return Task.CompletedTask;
+        };
     }
 
     /// <summary>Connects as the user behind <paramref name="client"/>'s cookie and joins the given groups.</summary>

@@ -8,8 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace LessonReview.Web.Pages.Reviews;
 
 /// <summary>The trainee's "Before your next lesson": open action items and unacknowledged feedback, with jump-to-moment links.</summary>
-public sealed class BeforeNextLessonModel(LessonReviewDb db, ReviewAccess access, ReviewReader reader) : PageModel
+public sealed class BeforeNextLessonModel(LessonReviewDb db, ReviewAccess access, ReviewReader reader, TimeProvider clock) : PageModel
 {
+    /// <summary>Today where the programme runs (Japan), for "overdue".</summary>
+    public DateOnly Today { get; } = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(9));
+
+    public bool IsOverdue(ActionItemDto item) => item.DueDate is { } due && due < Today;
+
     public bool IsTrainee { get; private set; }
     public List<(ActionItemDto Item, ReviewSummaryDto Review)> Items { get; } = [];
     public List<(CommentDto Comment, ReviewSummaryDto Review)> Feedback { get; } = [];

@@ -7,7 +7,7 @@ export function bytes(n) {
 
 export function duration(seconds) {
   if (!isFinite(seconds)) return "—";
-  const s = Math.max(0, Math.round(seconds));
+  const s = Math.max(0, Math.floor(seconds)); // the second a moment falls in, as exports, print and "next" pages show it
   const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(r).padStart(2, "0")}` : `${m}:${String(r).padStart(2, "0")}`;
 }
@@ -31,6 +31,34 @@ export async function connectHub(onReconnected) {
     .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
     .build();
   connection.onreconnected(() => onReconnected(connection));
+  // The sign-in ended (signed out elsewhere, account disabled, password reset): say so and stop,
+  // rather than reconnecting for ever with a cookie the server no longer accepts.
+  connection.on("SessionEnded", async (m) => {
+    connection.endedReason = m.message;
+    showSessionEnded(m.message);
+    await connection.stop();
+  });
   await connection.start();
   return connection;
+}
+
+function showSessionEnded(message) {
+  const main = document.querySelector("main");
+  if (!main || document.getElementById("session-ended")) return;
+  const alert = document.createElement("p");
+  alert.id = "session-ended";
+  alert.className = "error";
+  alert.setAttribute("role", "alert");
+  alert.textContent = `${message} `;
+  const link = document.createElement("a");
+  link.href = `/signin?ReturnUrl=${encodeURIComponent(location.pathname + location.search)}`;
+  link.textContent = "Sign in again";
+  alert.append(link);
+  main.prepend(alert);
+  disableControls(main);
+}
+
+// A page that may no longer act (signed out, access revoked) keeps showing what it has, read-only.
+export function disableControls(root) {
+  root.querySelectorAll("button, textarea, input, select").forEach((e) => (e.disabled = true));
 }

@@ -16,6 +16,7 @@ function show(lesson) {
   if (lesson.status === "ready") {
     processing.hidden = true;
     if (!document.getElementById("video")) renderPlayer(lesson);
+    document.getElementById("reviews-of-lesson").hidden = false; // asking for a review is the next step
   }
 }
 

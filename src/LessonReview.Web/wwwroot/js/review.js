@@ -1,7 +1,7 @@
 // Review workspace: player, timeline markers, comments, stages, action items, presence.
 // State is kept by id and seq: REST responses and hub events are applied idempotently, and after a
 // reconnect (or a gap in seq) the page fetches /events?afterSeq=N, so nothing is lost or shown twice.
-import { connectHub, duration as clock } from "./format.js";
+import { connectHub, disableControls, duration as clock } from "./format.js";
 import { loadStoryboard } from "./storyboard.js";
 
 const root = document.getElementById("workspace");
@@ -11,10 +11,13 @@ const role = root.dataset.role; // trainee | mentor | coordinator
 const video = document.getElementById("video");
 const $ = (id) => document.getElementById(id);
 const STAGES = ["observe", "educate", "follow-up", "done"];
+const DEFAULT_KIND = role === "trainee" ? "note" : "observation";
 const KIND_LABEL = { observation: "Observation", strength: "Strength", suggestion: "Suggestion", question: "Question", note: "Note" };
 
-const state = { review: null, comments: new Map(), items: new Map(), lastSeq: 0, people: new Map() };
-let draft = { at: 0, end: null, parentId: null, editing: null };
+const state = { review: null, comments: new Map(), items: new Map(), lastSeq: 0, people: new Map(), mentors: [] };
+// The comment being drafted. While `follow` is true its moment follows the playhead; marking in or
+// out, "c", replying or editing pins it, so playback never overwrites what the person chose.
+let draft = { at: 0, end: null, parentId: null, editing: null, follow: true };
 
 // ---------- applying changes ----------
 function apply(type, data, seq) {
@@ -56,6 +59,7 @@ function onHubEvent(type) {
 
 // ---------- rendering ----------
 function render() {
+  renderMentors();
   renderStages();
   renderComments();
   renderTimeline();
@@ -84,6 +88,46 @@ function renderStages() {
   }));
 }
 
+// The review's mentors; its trainee and coordinators may change them (invite a mentor to a review
+// opened without one, or hand it to someone else).
+function renderMentors() {
+  const ids = state.review.mentorIds ?? [];
+  $("mentor-names").textContent = ids.length
+    ? ids.map(name).join(", ")
+    : role === "trainee"
+      ? "None yet: this review is yours to take notes in. Invite a mentor when you want feedback."
+      : "None yet: nobody has been asked to review this lesson.";
+  $("mentors-edit").hidden = !(role === "trainee" || role === "coordinator") || !$("mentors-form").hidden;
+}
+
+function editMentors() {
+  const chosen = new Set(state.review.mentorIds ?? []);
+  $("mentor-choices").replaceChildren(...state.mentors.map((m) => {
+    const label = document.createElement("label");
+    label.className = "check";
+    const box = Object.assign(document.createElement("input"), { type: "checkbox", name: "mentor", value: m.id, checked: chosen.has(m.id) });
+    label.append(box, ` ${m.name}`);
+    return label;
+  }));
+  if (!state.mentors.length) $("mentor-choices").append(span("No mentor accounts exist yet; a coordinator can add them.", "hint"));
+  $("mentors-form").hidden = false;
+  $("mentors-edit").hidden = true;
+  $("mentor-choices").querySelector("input")?.focus();
+}
+
+async function saveMentors(event) {
+  event.preventDefault();
+  showError("mentors-error", "");
+  const userIds = [...$("mentor-choices").querySelectorAll("input:checked")].map((i) => i.value);
+  try {
+    const saved = await send("PUT", `/api/reviews/${reviewId}/mentors`, { userIds });
+    state.review.mentorIds = saved.mentorIds;
+    $("mentors-form").hidden = true;
+    render();
+    $("mentors-edit").focus();
+  } catch (e) { showError("mentors-error", e.message); }
+}
+
 function renderComments() {
   const all = [...state.comments.values()];
   const top = all.filter((c) => !c.parentId).sort((a, b) => a.atSeconds - b.atSeconds || a.createdAt.localeCompare(b.createdAt));
@@ -107,10 +151,11 @@ function commentItem(c) {
   time.setAttribute("aria-label", `Play from ${clock(c.atSeconds)}`);
   const kind = span(KIND_LABEL[c.kind] ?? c.kind, `badge kind-${c.kind}`);
   const author = span(c.authorName, "author");
+  const edited = c.updatedAt && c.updatedAt !== c.createdAt ? span(" (edited)", "hint edited") : "";
   const text = document.createElement("p");
   text.className = "text";
   text.textContent = c.text; // never innerHTML: comments are shown exactly as typed
-  li.append(time, " ", kind, " ", author, text);
+  li.append(time, " ", kind, " ", author, edited, text);
   const tools = document.createElement("div");
   tools.className = "tools";
   if (!c.parentId) tools.append(button("Reply", () => startReply(c), "link"));
@@ -156,7 +201,9 @@ function itemRow(item) {
   li.className = `action-item status-${item.status}`;
   li.dataset.itemId = item.id;
   const text = span(item.text, "text");
-  const due = span(item.dueDate ? ` · due ${item.dueDate}` : "", "hint");
+  const overdue = item.status === "open" && item.dueDate && item.dueDate < today();
+  const due = span(item.dueDate ? ` · ${overdue ? "overdue since" : "due"} ${item.dueDate}` : "", overdue ? "overdue" : "hint");
+  if (overdue) li.classList.add("is-overdue");
   const status = document.createElement("select");
   status.setAttribute("aria-label", `Status of: ${item.text}`);
   for (const s of ["open", "done", "dropped"]) status.append(new Option(s, s, false, s === item.status));
@@ -238,6 +285,7 @@ async function addItem(event) {
     const saved = await send("POST", `/api/reviews/${reviewId}/action-items`, { text, dueDate: $("action-due").value || null, commentIds: linked });
     apply("ActionItemChanged", saved, saved.seq);
     $("action-text").value = "";
+    $("action-due").value = ""; // the next item is due at the next lesson unless a date is chosen again
     render();
   } catch (e) { showError("action-error", e.message); }
 }
@@ -245,7 +293,8 @@ async function addItem(event) {
 // ---------- comment drafting ----------
 function commentHere() {
   video.pause();
-  draft.at = Math.round(video.currentTime * 10) / 10;
+  draft.at = now();
+  draft.follow = false;
   showDraftTime();
   $("comment-text").focus();
 }
@@ -254,8 +303,10 @@ function startReply(c) {
   resetDraft();
   draft.parentId = c.id;
   draft.at = c.atSeconds;
+  draft.follow = false;
+  $("comment-kind").value = "note"; // a reply ("thank you", "I will try it") is a note unless the writer says otherwise
   $("reply-to").hidden = false;
-  $("reply-to").textContent = `Replying to ${c.authorName} at ${clock(c.atSeconds)}`;
+  $("reply-to-text").textContent = `Replying to ${c.authorName} at ${clock(c.atSeconds)}`;
   showDraftTime();
   $("comment-text").focus();
 }
@@ -264,16 +315,20 @@ function startEdit(c) {
   resetDraft();
   draft.editing = c.id;
   draft.at = c.atSeconds;
+  draft.follow = false;
   draft.end = c.endSeconds;
   $("comment-text").value = c.text;
   $("comment-kind").value = c.kind;
+  $("reply-to").hidden = false;
+  $("reply-to-text").textContent = `Editing your comment at ${clock(c.atSeconds)}`;
   showDraftTime();
   $("comment-text").focus();
 }
 
 function resetDraft() {
-  draft = { at: Math.round(video.currentTime * 10) / 10, end: null, parentId: null, editing: null };
+  draft = { at: now(), end: null, parentId: null, editing: null, follow: true };
   $("comment-text").value = "";
+  $("comment-kind").value = DEFAULT_KIND;
   $("reply-to").hidden = true;
   showDraftTime();
 }
@@ -283,8 +338,15 @@ function showDraftTime() {
   $("comment-range").textContent = draft.end != null ? `–${clock(draft.end)}` : "";
 }
 
-function markIn() { draft.at = Math.round(video.currentTime * 10) / 10; if (draft.end != null && draft.end <= draft.at) draft.end = null; showDraftTime(); }
-function markOut() { const t = Math.round(video.currentTime * 10) / 10; if (t > draft.at) draft.end = t; showDraftTime(); }
+const now = () => Math.round(video.currentTime * 10) / 10;
+function markIn() { draft.at = now(); draft.follow = false; if (draft.end != null && draft.end <= draft.at) draft.end = null; showDraftTime(); }
+function markOut() {
+  const t = now();
+  if (t > draft.at) { draft.end = t; draft.follow = false; }
+  showDraftTime();
+}
+function momentOnly() { draft.end = null; draft.follow = true; draft.at = now(); showDraftTime(); }
+function cancelDraft() { resetDraft(); showError("comment-error", ""); }
 
 // ---------- player ----------
 function seek(seconds) {
@@ -296,11 +358,18 @@ const FRAME = 1 / 30;
 document.addEventListener("keydown", (e) => {
   const typing = ["INPUT", "TEXTAREA", "SELECT"].includes(document.activeElement?.tagName);
   if (typing) {
-    if (e.key === "Escape") document.activeElement.blur();
+    if (e.key === "Escape") {
+      if (document.activeElement.id === "comment-text" && (draft.parentId || draft.editing)) cancelDraft();
+      document.activeElement.blur();
+    }
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && document.activeElement.id === "comment-text") $("comment-form").requestSubmit();
     return;
   }
   if (e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.key === "Escape" && (draft.parentId || draft.editing)) { cancelDraft(); return; }
+  // Space presses a focused button, link or disclosure; it plays only from the page or the video itself.
+  const onControl = document.activeElement && document.activeElement !== video && document.activeElement !== document.body;
+  if (e.key === " " && onControl) return;
   const actions = {
     k: () => (video.paused ? video.play() : video.pause()),
     " ": () => (video.paused ? video.play() : video.pause()),
@@ -316,14 +385,18 @@ document.addEventListener("keydown", (e) => {
   if (action) { e.preventDefault(); action(); }
 });
 
-video.addEventListener("timeupdate", () => { if (!draft.editing && !draft.parentId && document.activeElement?.id !== "comment-text") { draft.at = Math.round(video.currentTime * 10) / 10; showDraftTime(); } });
+video.addEventListener("timeupdate", () => { if (draft.follow && document.activeElement?.id !== "comment-text") { draft.at = now(); showDraftTime(); } });
 $("speed").addEventListener("change", () => (video.playbackRate = Number($("speed").value)));
 $("comment-text").addEventListener("focus", () => video.pause());
 $("comment-form").addEventListener("submit", submitComment);
 $("action-form").addEventListener("submit", addItem);
 $("mark-in").addEventListener("click", markIn);
+$("mentors-edit").addEventListener("click", editMentors);
+$("mentors-form").addEventListener("submit", saveMentors);
+$("mentors-cancel").addEventListener("click", () => { $("mentors-form").hidden = true; renderMentors(); $("mentors-edit").focus(); });
 $("mark-out").addEventListener("click", markOut);
-$("clear-range").addEventListener("click", () => { draft.end = null; showDraftTime(); });
+$("clear-range").addEventListener("click", momentOnly);
+$("cancel-reply").addEventListener("click", cancelDraft);
 
 // ---------- helpers ----------
 function button(label, onClick, className = "") {
@@ -337,6 +410,7 @@ function button(label, onClick, className = "") {
 function span(text, className) { const s = document.createElement("span"); s.textContent = text; s.className = className; return s; }
 function emptyRow(text) { const li = document.createElement("li"); li.className = "hint"; li.textContent = text; return li; }
 function showError(id, message) { $(id).textContent = message; $(id).hidden = !message; }
+function today() { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`; }
 function name(userId) { return state.people.get(userId) ?? "someone"; }
 
 // ---------- start ----------
@@ -350,14 +424,20 @@ async function load() {
   state.comments = new Map(review.comments.map((c) => [c.id, c]));
   state.items = new Map(review.actionItems.map((i) => [i.id, i]));
   for (const u of users) state.people.set(u.id, u.name);
+  state.mentors = users.filter((u) => u.role === "mentor").sort((a, b) => a.name.localeCompare(b.name));
   state.people.set(review.traineeId, review.traineeName);
   for (const c of review.comments) state.people.set(c.authorId, c.authorName);
   render();
 }
 
+// ?t=42 opens the review at that moment. Metadata may already be loaded by now (cached video), so
+// seek at once when it is, and on loadedmetadata otherwise.
+const start = Number(new URLSearchParams(location.search).get("t"));
+function seekToStart() { if (start > 0) seek(start); }
+if (video.readyState >= HTMLMediaElement.HAVE_METADATA) seekToStart();
+else video.addEventListener("loadedmetadata", seekToStart, { once: true });
 await load();
-const start = new URLSearchParams(location.search).get("t");
-if (start) video.addEventListener("loadedmetadata", () => seek(Number(start)), { once: true });
+resetDraft();
 
 const join = async (connection) => {
   await connection.invoke("JoinReview", reviewId);
@@ -372,7 +452,7 @@ try {
   connection.on("AccessRevoked", async (m) => {
     revoked = m.message;
     $("connection").textContent = revoked;
-    document.querySelectorAll("#workspace button, #workspace textarea, #workspace input, #workspace select").forEach((e) => (e.disabled = true));
+    disableControls(root);
     await connection.stop();
   });
   connection.on("PresenceChanged", (p) => {
@@ -380,9 +460,10 @@ try {
     $("presence").textContent = `Watching now: ${p.viewers.map((v) => `${v.name} (${v.role})`).join(", ")}`;
   });
   connection.onreconnecting(() => ($("connection").textContent = "Connection lost, reconnecting… your comments are safe."));
-  connection.onclose(() => ($("connection").textContent = revoked ?? "Disconnected. Reload the page to see new comments."));
+  connection.onclose(() => ($("connection").textContent = revoked ?? connection.endedReason ?? "Disconnected. Reload the page to see new comments."));
   await join(connection);
 } catch (e) {
   $("connection").textContent = "Live updates are unavailable; reload to see new comments.";
 }
 loadStoryboard(video, $("timeline"), $("preview"), $("preview-image"), $("preview-time"));
+$("action-due").min = today(); // the date picker offers no past days (the server refuses them too)

@@ -78,6 +78,20 @@ form.addEventListener("submit", async (e) => {
       nextLessonDate: form.nextLessonDate.value,
     },
     onProgress,
+    // The connection dropped (Wi-Fi gone, server unreachable): say that it is being retried, instead
+    // of leaving the last speed and time left frozen on screen. Retries whatever navigator.onLine
+    // says (it is true on Wi-Fi without a route out); 4xx answers other than 409/423 are final.
+    onShouldRetry(error, attempt, options) {
+      const status = error.originalResponse ? error.originalResponse.getStatus() : 0;
+      const retry = !(status >= 400 && status < 500) || status === 409 || status === 423;
+      if (retry) {
+        samples = [];
+        const wait = options.retryDelays[attempt] ?? 0;
+        text.textContent = `${percent(bar.value)} sent · connection lost, reconnecting` +
+          (wait >= 1000 ? ` in ${Math.round(wait / 1000)} s` : "") + "… The upload continues by itself: keep this page open.";
+      }
+      return retry;
+    },
     onError(error) {
       startButton.disabled = false;
       pauseButton.hidden = true;
