@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace LessonReview.Browser.Tests;
 
 /// <summary>
-/// axe-core (npm, tests/tools) on every page, as each role sees it, on a laptop and on a phone: no
+/// axe-core (npm, tests/tools) on every page, as each role sees it, on a laptop and on a phone, in
+/// English and in Japanese: no
 /// serious or critical violation. The script is evaluated through DevTools, so the pages' CSP
 /// stays as it is in production.
 /// </summary>
@@ -15,28 +16,29 @@ public sealed class AccessibilityTests(BrowserFixture browser, WorkspaceDetailsT
     private static readonly Lazy<string> Axe = new(() =>
         File.ReadAllText(Path.Combine(Repository.Root, "tests", "tools", "node_modules", "axe-core", "axe.min.js")));
 
-    public static TheoryData<string, bool> Cases()
+    public static TheoryData<string, bool, string> Cases()
     {
-        var data = new TheoryData<string, bool>();
+        var data = new TheoryData<string, bool, string>();
+        foreach (var locale in new[] { "en-US", "ja-JP" })
         foreach (var phone in new[] { false, true })
         foreach (var who in new[] { "anonymous", "trainee", "mentor", "coordinator" })
-            data.Add(who, phone);
+            data.Add(who, phone, locale);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Every_page_has_no_serious_or_critical_violation(string who, bool phone)
+    public async Task Every_page_has_no_serious_or_critical_violation(string who, bool phone, string locale)
     {
         var viewport = phone ? BrowserFixture.Phone : null;
         await using var context = who == "anonymous"
-            ? await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = viewport ?? new() { Width = 1366, Height = 768 } })
-            : await browser.SignedInContextAsync(app, $"{who}@example.org", viewport);
+            ? await browser.NewContextAsync(app, viewport, locale)
+            : await browser.SignedInContextAsync(app, $"{who}@example.org", viewport, locale);
         var pages = who switch
         {
             "anonymous" => new[] { "/signin", "/status/404" },
-            "trainee" => ["/lessons", "/lessons/upload", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", "/next", $"/reviews/{app.ReviewId}/print", "/no-such-page"],
-            _ => ["/lessons", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", $"/reviews/{app.ReviewId}/print"],
+            "trainee" => ["/lessons", "/lessons/upload", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", "/next", $"/reviews/{app.ReviewId}/print", "/no-such-page", "/settings"],
+            _ => ["/lessons", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", $"/reviews/{app.ReviewId}/print", "/settings"],
         };
         var page = await context.NewPageAsync();
         var found = new List<string>();
@@ -48,7 +50,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, WorkspaceDetailsT
             var violations = await page.EvaluateAsync<JsonElement>(@"async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
                 .filter((v) => v.impact === 'serious' || v.impact === 'critical')
                 .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)");
-            found.AddRange(violations.EnumerateArray().Select(v => $"{path} ({who}{(phone ? ", phone" : "")}): {v.GetString()}"));
+            found.AddRange(violations.EnumerateArray().Select(v => $"{path} ({who}, {locale}{(phone ? ", phone" : "")}): {v.GetString()}"));
         }
         Assert.True(found.Count == 0, string.Join("\n", found));
     }

@@ -24,19 +24,28 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A phone's screen (CSS pixels), as the journeys are also tried.</summary>
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    /// <summary>A context (1366×768 unless <paramref name="viewport"/> says otherwise) already signed in (through the API) as <paramref name="email"/>.</summary>
-    public async Task<IBrowserContext> SignedInContextAsync(LessonReview.Web.Tests.Support.AppHost app, string email, ViewportSize? viewport = null)
+    /// <summary>
+    /// A context (1366×768 unless <paramref name="viewport"/> says otherwise) already signed in
+    /// (through the API) as <paramref name="email"/>, in a browser set to <paramref name="locale"/>
+    /// (its Accept-Language and navigator.language; English unless said).
+    /// </summary>
+    public async Task<IBrowserContext> SignedInContextAsync(LessonReview.Web.Tests.Support.AppHost app, string email, ViewportSize? viewport = null,
+        string locale = "en-US")
     {
-        var context = await Browser.NewContextAsync(new()
-        {
-            BaseURL = app.BaseAddress.ToString(), ViewportSize = viewport ?? new() { Width = 1366, Height = 768 },
-            IsMobile = viewport is not null, HasTouch = viewport is not null,
-        });
+        var context = await NewContextAsync(app, viewport, locale);
         var response = await context.APIRequest.PostAsync("/api/session",
             new() { DataObject = new { email, password = LessonReview.Web.Tests.Support.AppHost.Password } });
         Assert.Equal(204, response.Status);
         return context;
     }
+
+    /// <summary>A signed-out context, as <see cref="SignedInContextAsync"/> makes them.</summary>
+    public Task<IBrowserContext> NewContextAsync(LessonReview.Web.Tests.Support.AppHost app, ViewportSize? viewport = null, string locale = "en-US") =>
+        Browser.NewContextAsync(new()
+        {
+            BaseURL = app.BaseAddress.ToString(), ViewportSize = viewport ?? new() { Width = 1366, Height = 768 },
+            IsMobile = viewport is not null, HasTouch = viewport is not null, Locale = locale,
+        });
 
     /// <summary>
     /// Collects what Chromium refuses under the Content-Security-Policy in every page of

@@ -354,7 +354,7 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
         var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("\"comment\",\"0:03\",\"\",\"observation\",\"Mia Mentor\",\"声が小さい — speak up for the back row\"", csv);
+        Assert.Contains("\"Comment\",\"0:03\",\"\",\"Observation\",\"Mia Mentor\",\"声が小さい — speak up for the back row\"", csv);
     }
 }
 

@@ -14,6 +14,12 @@ public sealed class User : IdentityUser<Guid>
     public string Name { get; set; } = "";
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 
+    /// <summary>The interface language this person chose ("en" or "ja"); null follows their browser.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The IANA time zone dates and times are shown in (e.g. Asia/Tokyo); null uses the programme's default.</summary>
+    public string? TimeZone { get; set; }
+
     /// <summary>An account switched off by a coordinator (lockout that never ends), unlike a lockout after failed sign-ins.</summary>
     public bool IsDisabled => LockoutEnd == DateTimeOffset.MaxValue;
 }

@@ -60,6 +60,7 @@ public static class IdentitySetup
 
         services.AddScoped<AccountService>();
         services.AddScoped<SignInService>();
+        services.AddScoped<AccountPreferences>();
         return services;
     }
 

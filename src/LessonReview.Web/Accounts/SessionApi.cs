@@ -3,6 +3,7 @@ using LessonReview.Core.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using LessonReview.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using LessonReview.Web.Localization;
 
 namespace LessonReview.Web.Accounts;
 
@@ -50,7 +51,7 @@ public static class SessionApi
     private static async Task<Results<Ok<List<UserDto>>, ProblemHttpResult>> ListUsers(string? role, LessonReviewDb db, HttpContext http, CancellationToken cancellationToken)
     {
         if (role is not null && !Roles.All.Contains(role))
-            return TypedResults.Problem($"Unknown role '{role}'. Use one of: {string.Join(", ", Roles.All)}.", statusCode: StatusCodes.Status400BadRequest);
+            return new Message("Unknown role '{0}'. Use one of: {1}.", role, string.Join(", ", Roles.All)).Problem(StatusCodes.Status400BadRequest);
         var trainee = Caller.Of(http.User).IsTrainee;
         if (trainee && role is not null && role != Roles.Mentor)
             return TypedResults.Problem("Trainees see only the mentors they can choose: ask for role=mentor, or leave role out.",

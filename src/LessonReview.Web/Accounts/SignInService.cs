@@ -1,5 +1,7 @@
 using LessonReview.Core.Accounts;
+using LessonReview.Web.Localization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace LessonReview.Web.Accounts;
 
@@ -7,7 +9,9 @@ namespace LessonReview.Web.Accounts;
 /// Password sign-in for the API and the sign-in page, on Identity's SignInManager: repeated wrong
 /// passwords lock the account for a while (Accounts:MaxFailedSignIns, Accounts:LockoutMinutes).
 /// </summary>
-public sealed class SignInService(SignInManager<User> signIn, UserManager<User> users, IAccountChanges changes, TimeProvider clock)
+/// Its messages are in the asker's language.
+public sealed class SignInService(SignInManager<User> signIn, UserManager<User> users, IAccountChanges changes, TimeProvider clock,
+    IStringLocalizer<SharedText> text)
 {
     public sealed record Outcome(bool Succeeded, int Status, string Title, string Message, TimeSpan? RetryAfter = null);
 
@@ -17,7 +21,7 @@ public sealed class SignInService(SignInManager<User> signIn, UserManager<User> 
     public async Task<Outcome> SignInAsync(string? email, string? password)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
-            return new(false, StatusCodes.Status400BadRequest, "Sign-in failed", "Give both your e-mail address and your password.");
+            return new(false, StatusCodes.Status400BadRequest, text["Sign-in failed"], text["Give both your e-mail address and your password."]);
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
@@ -27,7 +31,7 @@ public sealed class SignInService(SignInManager<User> signIn, UserManager<User> 
         if (user.IsDisabled)
             // Say so only to someone who knows the password; anyone else learns nothing about the account.
             return await users.CheckPasswordAsync(user, password)
-                ? new(false, StatusCodes.Status403Forbidden, "Account switched off", "Your account is switched off. Ask your coordinator to switch it on again.")
+                ? new(false, StatusCodes.Status403Forbidden, text["Account switched off"], text["Your account is switched off. Ask your coordinator to switch it on again."])
                 : Failed();
 
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
@@ -36,8 +40,10 @@ public sealed class SignInService(SignInManager<User> signIn, UserManager<User> 
         {
             var wait = (user.LockoutEnd ?? clock.GetUtcNow()) - clock.GetUtcNow();
             var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-            return new(false, StatusCodes.Status429TooManyRequests, "Sign-in paused",
-                $"Too many wrong passwords for this account: sign-in is paused for {minutes} minute{(minutes == 1 ? "" : "s")}. Try again then, or ask your coordinator to reset your password.",
+            return new(false, StatusCodes.Status429TooManyRequests, text["Sign-in paused"],
+                minutes == 1
+                    ? text["Too many wrong passwords for this account: sign-in is paused for 1 minute. Try again then, or ask your coordinator to reset your password."]
+                    : text["Too many wrong passwords for this account: sign-in is paused for {0} minutes. Try again then, or ask your coordinator to reset your password.", minutes],
                 wait > TimeSpan.Zero ? wait : null);
         }
         return Failed();
@@ -51,5 +57,5 @@ public sealed class SignInService(SignInManager<User> signIn, UserManager<User> 
         if (userId is { } id) await changes.ChangedAsync(id);
     }
 
-    private static Outcome Failed() => new(false, StatusCodes.Status401Unauthorized, "Sign-in failed", WrongPassword);
+    private Outcome Failed() => new(false, StatusCodes.Status401Unauthorized, text["Sign-in failed"], text[WrongPassword]);
 }

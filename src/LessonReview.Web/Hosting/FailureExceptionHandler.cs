@@ -1,3 +1,4 @@
+using LessonReview.Web.Localization;
 using LessonReview.Core.Data;
 using LessonReview.Web.Reviews;
 using Microsoft.AspNetCore.Diagnostics;
@@ -14,7 +15,7 @@ public sealed class FailureExceptionHandler(IProblemDetailsService problems, ILo
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = exception is ReviewConflictException conflict
-            ? (409, "Conflict", conflict.Message)
+            ? (409, "Conflict", conflict.Sentence)
             : DatabaseErrors.Classify(exception) switch
             {
                 FailureKind.Conflict => (409, "Conflict", "Someone else changed this at the same moment. Reload and try again."),
@@ -24,16 +25,14 @@ public sealed class FailureExceptionHandler(IProblemDetailsService problems, ILo
                     "The server has run out of space, so this was not saved. What was saved before is safe. Try again later, and tell your coordinator."),
                 FailureKind.Unavailable => (503, "Database unavailable",
                     "The server cannot reach its database just now. Nothing was changed; try again in a minute."),
-                _ => (0, "", ""),
+                _ => (0, "", (Message)""),
             };
         if (status == 0) return false;
         if (status >= 500) log.LogWarning(exception, "{Path} answered {Status}: {Title}", http.Request.Path, status, title);
         http.Response.StatusCode = status;
         if (status == 503) http.Response.Headers.RetryAfter = "30";
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http, Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail.ToString() };
+        if (detail.Values.Length > 0) { problem.Extensions[Message.TemplateKey] = detail.Template; problem.Extensions[Message.ValuesKey] = detail.Values; }
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = exception, ProblemDetails = problem });
     }
 }

@@ -8,6 +8,7 @@ using OpenTelemetry.Trace;
 using LessonReview.Web.Accounts;
 using LessonReview.Web.Health;
 using LessonReview.Web.Lessons;
+using LessonReview.Web.Localization;
 using LessonReview.Web.Realtime;
 using LessonReview.Web.Security;
 using LessonReview.Web.Reviews;
@@ -32,7 +33,10 @@ public static class LessonReviewHosting
             services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
                 kestrel.Limits.MaxRequestBufferSize = 4 * 1024 * 1024);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status));
+        {
+            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
+            ProblemTranslation.Translate(context);
+        });
         services.AddOpenApi();
         services.AddRazorPages(o =>
         {
@@ -75,6 +79,7 @@ public static class LessonReviewHosting
             .AddCheck<FFmpegHealthCheck>("ffmpeg");
 
         services.AddLessonReviewIdentity(builder.Configuration);
+        services.AddLessonReviewLocalization(builder.Configuration);
         services.AddLessonReviewTelemetry(builder.Configuration, "lessonreview-web",
             tracing: t => t
                 // Probes every few seconds would drown the traces people look at.
@@ -124,6 +129,7 @@ public static class LessonReviewHosting
         app.UseStaticFiles();
         app.UseRouting(); // here, after the status-code pages, so a re-executed /status/404 is routed again
         app.UseAuthentication();
+        app.UseRequestLocalization(); // after authentication: a signed-in person's saved language comes first
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

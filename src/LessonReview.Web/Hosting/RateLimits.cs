@@ -1,3 +1,5 @@
+using LessonReview.Web.Localization;
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using LessonReview.Web.Accounts;
@@ -45,20 +47,24 @@ public static class RateLimits
             var http = context.HttpContext;
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            var seconds = Math.Ceiling(retryAfter.TotalSeconds);
-            var detail = IsSignIn(http)
-                ? $"Too many sign-in attempts from your network. Wait {seconds} seconds and try again."
+            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+            // In the asker's language: the limiter runs after the localization middleware.
+            var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
+            string detail = IsSignIn(http)
+                ? text["Too many sign-in attempts from your network. Wait {0} seconds and try again.", seconds]
                 : http.Request.Path.StartsWithSegments("/api/uploads") && HttpMethods.IsPatch(http.Request.Method)
-                    ? "You are already sending several uploads at once. Let one finish, then continue this one (choose the same file again)."
+                    ? text["You are already sending several uploads at once. Let one finish, then continue this one (choose the same file again)."]
                 : http.Request.Path.StartsWithSegments("/api/uploads")
-                    ? $"Too many uploads started in the last hour. Finish or resume the ones you started (choose the same file again), or wait {seconds} seconds."
-                    : $"Too many changes in a short time. Wait {seconds} seconds and try again.";
+                    ? text["Too many uploads started in the last hour. Finish or resume the ones you started (choose the same file again), or wait {0} seconds.", seconds]
+                    : text["Too many changes in a short time. Wait {0} seconds and try again.", seconds];
             if (!Hosting.LessonReviewHosting.IsApi(http.Request))
             {
                 // A person at a form: a readable page, not JSON.
+                var encode = System.Text.Encodings.Web.HtmlEncoder.Default;
                 http.Response.ContentType = "text/html; charset=utf-8";
                 await http.Response.WriteAsync(
-                    $"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Please wait</title><p role=\"alert\">{detail}</p><p><a href=\"/signin\">Back to sign-in</a></p></html>",
+                    $"<!doctype html><html lang=\"{Languages.Current}\"><meta charset=\"utf-8\"><title>{encode.Encode(text["Please wait"])}</title>" +
+                    $"<main><p role=\"alert\">{encode.Encode(detail)}</p><p><a href=\"/signin\">{encode.Encode(text["Back to sign-in"])}</a></p></main></html>",
                     cancellationToken);
                 return;
             }

@@ -1,5 +1,7 @@
 using LessonReview.Core.Lessons;
 using LessonReview.Media.Playback;
+using LessonReview.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace LessonReview.Web.Lessons;
 
@@ -10,11 +12,15 @@ public sealed record LessonDto(
     string? VideoUrl, string? PosterUrl, string? StoryboardUrl, IReadOnlyList<Guid> ReviewIds,
     long UploadOffset, long UploadLength, int? Width, int? Height, DateTime CreatedAt)
 {
-    public static LessonDto From(Lesson lesson, IReadOnlyList<Guid>? reviewIds = null)
+    /// <param name="text">
+    /// Writes a failure reason in the reader's language when it is one of the fixed sentences
+    /// processing stores (in English, the key); reasons with values stay as stored.
+    /// </param>
+    public static LessonDto From(Lesson lesson, IStringLocalizer<SharedText> text, IReadOnlyList<Guid>? reviewIds = null)
     {
         var ready = lesson.Status == LessonStatus.Ready;
         return new LessonDto(lesson.Id, lesson.Title, lesson.Filename, lesson.LessonDate, lesson.NextLessonDate, lesson.OwnerId,
-            lesson.Status, Math.Round(lesson.Progress, 4), lesson.Error, lesson.DurationSeconds,
+            lesson.Status, Math.Round(lesson.Progress, 4), lesson.Error is { } error ? text[error].Value : null, lesson.DurationSeconds,
             ready ? MediaUrl(lesson.Id, PlaybackPipeline.VideoFileName) : null,
             ready ? MediaUrl(lesson.Id, PlaybackPipeline.PosterFileName) : null,
             ready && lesson.StoryboardSheets > 0 ? MediaUrl(lesson.Id, PlaybackPipeline.StoryboardVttFileName) : null,

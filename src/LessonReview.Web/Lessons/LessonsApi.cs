@@ -1,3 +1,5 @@
+using LessonReview.Web.Localization;
+using Microsoft.Extensions.Localization;
 using System.Text.RegularExpressions;
 using LessonReview.Core.Data;
 using LessonReview.Core.Lessons;
@@ -23,20 +25,20 @@ public static partial class LessonsApi
         return app;
     }
 
-    private static async Task<Ok<List<LessonDto>>> List(LessonAccess access, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Ok<List<LessonDto>>> List(LessonAccess access, IStringLocalizer<SharedText> text, HttpContext http, CancellationToken cancellationToken)
     {
         var lessons = await access.Visible(Caller.Of(http.User)).OrderByDescending(l => l.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(lessons.Select(l => LessonDto.From(l)).ToList());
+        return TypedResults.Ok(lessons.Select(l => LessonDto.From(l, text)).ToList());
     }
 
     private static async Task<Results<Ok<LessonDto>, ProblemHttpResult>> Get(
-        Guid id, LessonAccess access, Reviews.ReviewAccess reviews, HttpContext http, CancellationToken cancellationToken)
+        Guid id, LessonAccess access, Reviews.ReviewAccess reviews, IStringLocalizer<SharedText> text, HttpContext http, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http.User);
         var lesson = await access.FindVisibleAsync(caller, id, cancellationToken);
         if (lesson is null) return NotFound();
         var reviewIds = await reviews.Visible(caller).Where(r => r.LessonId == id).OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(LessonDto.From(lesson, reviewIds));
+        return TypedResults.Ok(LessonDto.From(lesson, text, reviewIds));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
@@ -60,9 +62,9 @@ public static partial class LessonsApi
         var lesson = await access.FindVisibleAsync(Caller.Of(http.User), id, cancellationToken);
         if (lesson is null) return NotFound();
         var contentType = ContentTypeOf(file);
-        if (contentType is null) return TypedResults.Problem($"A lesson has no file called '{file}'.", statusCode: StatusCodes.Status404NotFound);
+        if (contentType is null) return new Message("A lesson has no file called '{0}'.", file).Problem(StatusCodes.Status404NotFound);
         if (lesson.Status != LessonStatus.Ready)
-            return TypedResults.Problem($"This lesson is still {lesson.Status}; its video appears when processing is done.", statusCode: StatusCodes.Status404NotFound);
+            return new Message("This lesson is still {0}; its video appears when processing is done.", lesson.Status).Problem(StatusCodes.Status404NotFound);
 
         // Blob storage serves the bytes itself (Range requests included) through a read-only SAS URL.
         // The storyboard VTT stays with the app so its relative sprite links resolve to these URLs.
@@ -72,7 +74,7 @@ public static partial class LessonsApi
             return TypedResults.Redirect(direct.ToString());
         }
         var stream = await storage.OpenReadAsync(MediaKeys.Output(id, file), cancellationToken);
-        if (stream is null) return TypedResults.Problem($"This lesson has no file called '{file}'.", statusCode: StatusCodes.Status404NotFound);
+        if (stream is null) return new Message("This lesson has no file called '{0}'.", file).Problem(StatusCodes.Status404NotFound);
         http.Response.Headers.CacheControl = "private, max-age=3600";
         return TypedResults.Stream(stream, contentType, lastModified: lesson.UpdatedAt, enableRangeProcessing: true);
     }

@@ -16,7 +16,7 @@ public sealed class SignInModel(SignInService signIn) : PageModel
         var outcome = await signIn.SignInAsync(Email, Password);
         if (!outcome.Succeeded)
         {
-            Error = outcome.Message;
+            Error = outcome.Message; // already in the reader's language (SignInService)
             Response.StatusCode = outcome.Status;
             return Page();
         }

@@ -16,6 +16,9 @@ public sealed class HubReviewEventPublisher(IHubContext<ReviewHub> hub, Presence
 {
     public const string AccessRevoked = nameof(AccessRevoked);
 
+    /// <summary>In English, the key the page translates (ScriptText).</summary>
+    public const string NoLongerMentorMessage = "You are no longer a mentor of this review, so it is closed for you. Your comments stay in it.";
+
     public async Task PublishAsync(ReviewChange change, CancellationToken cancellationToken = default)
     {
         if (change.Type == ReviewEventTypes.MentorsChanged) await EvictRemovedMentorsAsync(change, cancellationToken);
@@ -30,8 +33,7 @@ public sealed class HubReviewEventPublisher(IHubContext<ReviewHub> hub, Presence
         foreach (var (connectionId, _) in removed)
         {
             await hub.Groups.LeaveReviewAsync(presence, announcer, change.ReviewId, connectionId);
-            await hub.Clients.Client(connectionId).SendAsync(AccessRevoked, new AccessRevokedMessage(change.ReviewId,
-                "You are no longer a mentor of this review, so it is closed for you. Your comments stay in it."), cancellationToken);
+            await hub.Clients.Client(connectionId).SendAsync(AccessRevoked, new AccessRevokedMessage(change.ReviewId, NoLongerMentorMessage), cancellationToken);
         }
     }
 }

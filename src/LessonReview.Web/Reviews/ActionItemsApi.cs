@@ -3,6 +3,7 @@ using LessonReview.Core.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using static LessonReview.Web.Reviews.ReviewProblems;
+using LessonReview.Web.Localization;
 
 namespace LessonReview.Web.Reviews;
 
@@ -33,15 +34,15 @@ public static class ActionItemsApi
         if (found is null) return NotFound();
         var text = (request.Text ?? "").Trim();
         if (text.Length == 0) return BadRequest("Write what the trainee should do, for example \"Model the task before pair work\".");
-        if (text.Length > MaxTextLength) return BadRequest($"The action item is {text.Length} characters long; keep it to {MaxTextLength}.");
+        if (text.Length > MaxTextLength) return BadRequest(new Message("The action item is {0} characters long; keep it to {1}.", text.Length, MaxTextLength));
         DateOnly? due = found.Lesson.NextLessonDate;
         if (!string.IsNullOrEmpty(request.DueDate))
         {
             if (!DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                return BadRequest($"The due date '{request.DueDate}' is not a date: use the form 2026-04-15.");
-            // Past everywhere on Earth (UTC−12 is the last zone to leave a day), so never a viewer's "today".
-            if (parsed < DateOnly.FromDateTime(s.Clock.GetUtcNow().UtcDateTime.AddHours(-12)))
-                return BadRequest($"The due date {request.DueDate} has already passed: choose today or a later day (or leave it empty for the next lesson).");
+                return BadRequest(new Message("The due date '{0}' is not a date: use the form 2026-04-15.", request.DueDate));
+            // Before today in the writer's time zone: the day their date picker and the pages call today.
+            if (parsed < s.Time.Today)
+                return BadRequest(new Message("The due date {0} has already passed: choose today or a later day (or leave it empty for the next lesson).", request.DueDate));
             due = parsed;
         }
         var commentIds = (request.CommentIds ?? []).Distinct().ToList();
@@ -72,7 +73,7 @@ public static class ActionItemsApi
         if (item is null || (item.ReviewId != id && (await s.FindAsync(item.ReviewId) is null || !await IsEarlierItemOfSameTraineeAsync(s, item, found))))
             return Status(StatusCodes.Status404NotFound, "This action item is not part of this review or the trainee's earlier lessons.");
         if (request.Status is not null && !ActionItemStatus.All.Contains(request.Status))
-            return BadRequest($"Status must be one of: {string.Join(", ", ActionItemStatus.All)}.");
+            return BadRequest(new Message("Status must be one of: {0}.", string.Join(", ", ActionItemStatus.All)));
         if (request.Acknowledged is not null && found.Role != ReviewRole.Trainee)
             return Forbidden("Only the trainee acknowledges action items.");
         if (request.Status is null && request.Acknowledged is null) return BadRequest("Send a status (open, done, dropped) or acknowledged: true.");

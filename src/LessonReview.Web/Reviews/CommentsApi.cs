@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using LessonReview.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using static LessonReview.Web.Reviews.ReviewProblems;
+using LessonReview.Web.Localization;
 
 namespace LessonReview.Web.Reviews;
 
@@ -142,15 +143,15 @@ public static class CommentsApi
     }
 
     /// <summary>What is wrong with a comment, as a sentence; null when it is fine.</summary>
-    internal static string? Validate(string kind, string text, double? at, double? end, double? duration)
+    internal static Message? Validate(string kind, string text, double? at, double? end, double? duration)
     {
-        if (!CommentKinds.All.Contains(kind)) return $"Kind must be one of: {string.Join(", ", CommentKinds.All)}.";
+        if (!CommentKinds.All.Contains(kind)) return new Message("Kind must be one of: {0}.", string.Join(", ", CommentKinds.All));
         if (string.IsNullOrWhiteSpace(text)) return "Write something in the comment.";
         if (text.Contains('\0')) return "The comment contains a hidden control character (NUL) that cannot be stored. Retype it and send again.";
-        if (text.Length > MaxTextLength) return $"The comment is {text.Length} characters long; keep it to {MaxTextLength} (split it into two comments).";
+        if (text.Length > MaxTextLength) return new Message("The comment is {0} characters long; keep it to {1} (split it into two comments).", text.Length, MaxTextLength);
         if (at is null || !double.IsFinite(at.Value) || at < 0) return "Give the moment as atSeconds, a number of seconds, 0 or more.";
         var limit = (duration ?? double.MaxValue) + 1;
-        if (at > limit) return $"atSeconds {at} is after the end of the video ({duration:0.#} s).";
+        if (at > limit) return new Message("atSeconds {0} is after the end of the video ({1} s).", at.Value, duration!.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
         if (end is not null && (!double.IsFinite(end.Value) || end <= at || end > limit)) return "endSeconds must be a number of seconds after atSeconds and within the video.";
         return null;
     }

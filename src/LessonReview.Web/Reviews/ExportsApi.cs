@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LessonReview.Web.Localization;
 using static LessonReview.Web.Reviews.ReviewProblems;
 
 namespace LessonReview.Web.Reviews;
@@ -22,11 +23,13 @@ public static class ExportsApi
         if (found is null) return NotFound();
         var review = await s.Reader.ReadAsync(found.Review, found.Lesson, s.Aborted);
         var csv = new StringBuilder();
-        csv.AppendLine("type,time,end,kind,author,text,status,due,acknowledged");
+        // Headers and words in the reader's language (a coordinator's spreadsheet in Japanese); the columns stay in this order.
+        var t = s.Text;
+        Row(csv, t["Type"], t["Time"], t["End"], t["Kind"], t["Author"], t["Text"], t["Status"], t["Due"], t["Acknowledged"]);
         foreach (var c in review.Comments)
-            Row(csv, "comment", Timecode(c.AtSeconds), c.EndSeconds is { } e ? Timecode(e) : "", c.Kind, c.AuthorName, c.Text, "", "", c.AcknowledgedAt is null ? "no" : "yes");
+            Row(csv, t["Comment"], Timecode(c.AtSeconds), c.EndSeconds is { } e ? Timecode(e) : "", t[Words.Kind(c.Kind)], c.AuthorName, c.Text, "", "", c.AcknowledgedAt is null ? t["no"] : t["yes"]);
         foreach (var i in review.ActionItems)
-            Row(csv, "action item", "", "", "", "", i.Text, i.Status, i.DueDate?.ToString("yyyy-MM-dd") ?? "", i.AcknowledgedAt is null ? "no" : "yes");
+            Row(csv, t["Action item"], "", "", "", "", i.Text, t[i.Status], i.DueDate?.ToString("yyyy-MM-dd") ?? "", i.AcknowledgedAt is null ? t["no"] : t["yes"]);
         // A byte-order mark so Excel opens Japanese text as UTF-8.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
         return TypedResults.File(bytes, "text/csv; charset=utf-8", FileName(review.LessonTitle, "csv"));
@@ -42,7 +45,7 @@ public static class ExportsApi
         {
             var end = c.EndSeconds ?? c.AtSeconds + 4;
             vtt.Append(CultureInfo.InvariantCulture,
-                $"{c.Id}\n{Cue(c.AtSeconds)} --> {Cue(end)}\n[{CueText(c.Kind, oneLine: true)}] {CueText(c.AuthorName, oneLine: true)}: {CueText(c.Text, oneLine: false)}\n\n");
+                $"{c.Id}\n{Cue(c.AtSeconds)} --> {Cue(end)}\n[{CueText(s.Text[Words.Kind(c.Kind)], oneLine: true)}] {CueText(c.AuthorName, oneLine: true)}: {CueText(c.Text, oneLine: false)}\n\n");
         }
         return TypedResults.File(Encoding.UTF8.GetBytes(vtt.ToString()), "text/vtt; charset=utf-8", FileName(found.Lesson.Title, "vtt"));
     }

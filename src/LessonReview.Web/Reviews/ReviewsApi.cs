@@ -5,6 +5,7 @@ using LessonReview.Web.Lessons;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using static LessonReview.Web.Reviews.ReviewProblems;
+using LessonReview.Web.Localization;
 
 namespace LessonReview.Web.Reviews;
 
@@ -39,7 +40,7 @@ public static class ReviewsApi
         if (!(s.Caller.IsCoordinator || lesson.OwnerId == s.Caller.Id))
             return Forbidden("Only the trainee who taught this lesson, or a coordinator, opens a review of it.");
         if (lesson.Status != LessonStatus.Ready)
-            return Conflict($"This lesson is still {lesson.Status}. Open a review once its video is ready to watch.");
+            return Conflict(new Message("This lesson is still {0}. Open a review once its video is ready to watch.", lesson.Status));
         var mentorIds = (request?.MentorIds ?? []).Distinct().ToList();
         if (await CheckMentorsAsync(s, mentorIds) is { } problem) return problem;
 
@@ -95,7 +96,7 @@ public static class ReviewsApi
         {
             // Re-checked inside the transaction: two mentors pressing the button at once move it once.
             var current = await s.Db.Reviews.Where(r => r.Id == id).Select(r => r.Stage).SingleAsync(s.Aborted);
-            if (current != found.Review.Stage) throw new ReviewConflictException($"Someone else just moved this review to {current}. Reload to see it.");
+            if (current != found.Review.Stage) throw new ReviewConflictException(new Message("Someone else just moved this review to {0}. Reload to see it.", current));
             await s.Db.Reviews.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Stage, to), s.Aborted);
             s.Db.StageChanges.Add(new StageChange { ReviewId = id, Stage = to, ByUserId = s.Caller.Id, At = now, Seq = seq });
             var dto = new StageChangedDto(id, to, s.Caller.Id, now, seq);
@@ -119,9 +120,12 @@ public static class ReviewsApi
         var mentors = await s.Db.UsersInRole(Roles.Mentor).Where(u => mentorIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(s.Aborted);
         var notMentors = mentorIds.Except(mentors).ToList();
         return notMentors.Count == 0 ? null
-            : BadRequest($"These people are not mentors: {string.Join(", ", notMentors)}. Pick mentors from GET /api/users?role=mentor.");
+            : BadRequest(new Message("These people are not mentors: {0}. Pick mentors from GET /api/users?role=mentor.", string.Join(", ", notMentors)));
     }
 }
 
 /// <summary>A write lost a race with another; answered as 409.</summary>
-public sealed class ReviewConflictException(string message) : Exception(message);
+public sealed class ReviewConflictException(Message message) : Exception(message.ToString())
+{
+    public Message Sentence { get; } = message;
+}

@@ -1,4 +1,5 @@
 using LessonReview.Core.Reviews;
+using LessonReview.Web.Localization;
 
 namespace LessonReview.Web.Reviews;
 
@@ -12,23 +13,23 @@ public static class StageRules
 {
     /// <summary>Why this move is not allowed, as a sentence; null when it is.</summary>
     /// <returns>(status, message): 403 when the caller may never do it, 409 when the review is not ready for it.</returns>
-    public static (int Status, string Message)? Check(string from, string to, ReviewRole role, int comments, int actionItems, int unresolvedActionItems)
+    public static (int Status, Message Message)? Check(string from, string to, ReviewRole role, int comments, int actionItems, int unresolvedActionItems)
     {
         if (!ReviewStages.All.Contains(to))
-            return (400, $"Stage must be one of: {string.Join(", ", ReviewStages.All)}.");
+            return (400, new Message("Stage must be one of: {0}.", string.Join(", ", ReviewStages.All)));
         if (role == ReviewRole.Trainee)
             return (403, "Only the review's mentors or a coordinator move it through the coaching cycle.");
         var step = Index(to) - Index(from);
-        if (step == 0) return (409, $"The review is already in {to}.");
+        if (step == 0) return (409, new Message("The review is already in {0}.", to));
         if (Math.Abs(step) != 1)
-            return (409, $"A review moves one stage at a time (observe → educate → follow-up → done); it is in {from}, so next is {Next(from)}.");
+            return (409, new Message("A review moves one stage at a time (observe → educate → follow-up → done); it is in {0}, so next is {1}.", from, Next(from)));
         if (step < 0) return null; // stepping back re-opens the earlier stage
         return to switch
         {
             ReviewStages.Educate when comments == 0 => (409, "Add at least one comment (an observation) before moving to educate."),
             ReviewStages.FollowUp when actionItems == 0 => (409, "Agree at least one action item before moving to follow-up."),
             ReviewStages.Done when unresolvedActionItems > 0 =>
-                (409, $"{unresolvedActionItems} action item(s) are still open: mark each done or dropped before closing the review."),
+                (409, new Message("{0} action item(s) are still open: mark each done or dropped before closing the review.", unresolvedActionItems)),
             _ => null,
         };
     }

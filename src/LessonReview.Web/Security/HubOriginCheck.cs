@@ -1,3 +1,4 @@
+using LessonReview.Web.Localization;
 namespace LessonReview.Web.Security;
 
 /// <summary>
@@ -15,9 +16,8 @@ public sealed class HubOriginCheck(RequestDelegate next)
             && !string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host}", StringComparison.OrdinalIgnoreCase))
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await Results.Problem(
-                $"Live updates are only for pages of this site, not {origin}. Open LessonReview itself.",
-                statusCode: StatusCodes.Status403Forbidden, title: "Foreign origin").ExecuteAsync(http);
+            await new Message("Live updates are only for pages of this site, not {0}. Open LessonReview itself.", origin)
+                .Problem(StatusCodes.Status403Forbidden, "Foreign origin").ExecuteAsync(http);
             return;
         }
         await next(http);

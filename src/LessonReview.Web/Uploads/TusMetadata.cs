@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LessonReview.Web.Localization;
 
 namespace LessonReview.Web.Uploads;
 
@@ -13,7 +14,7 @@ public sealed record TusMetadata(string Filename, string Title, DateOnly? Lesson
     public const int MaxFilenameLength = 255;
 
     /// <summary>Parses the header; returns a sentence saying what is wrong, or the metadata.</summary>
-    public static (TusMetadata? Metadata, string? Problem) Parse(string? header)
+    public static (TusMetadata? Metadata, Message? Problem) Parse(string? header)
     {
         var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var part in (header ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -26,7 +27,7 @@ public sealed record TusMetadata(string Filename, string Title, DateOnly? Lesson
             }
             catch (FormatException)
             {
-                return (null, $"Upload-Metadata value for '{key}' is not base64: encode each value as base64 of its UTF-8 text.");
+                return (null, new Message("Upload-Metadata value for '{0}' is not base64: encode each value as base64 of its UTF-8 text.", key));
             }
         }
 
@@ -35,7 +36,7 @@ public sealed record TusMetadata(string Filename, string Title, DateOnly? Lesson
         if (filename.Length > MaxFilenameLength) filename = filename[^MaxFilenameLength..];
         var title = (pairs.GetValueOrDefault("title") ?? "").Trim();
         if (title.Length == 0) title = Path.GetFileNameWithoutExtension(filename);
-        if (title.Length > MaxTitleLength) return (null, $"The title is {title.Length} characters long; keep it to {MaxTitleLength}.");
+        if (title.Length > MaxTitleLength) return (null, new Message("The title is {0} characters long; keep it to {1}.", title.Length, MaxTitleLength));
 
         if (!TryDate(pairs, "lessonDate", out var lessonDate, out var problem)) return (null, problem);
         if (!TryDate(pairs, "nextLessonDate", out var nextLessonDate, out problem)) return (null, problem);
@@ -44,7 +45,7 @@ public sealed record TusMetadata(string Filename, string Title, DateOnly? Lesson
         return (new TusMetadata(filename, title, lessonDate, nextLessonDate), null);
     }
 
-    private static bool TryDate(Dictionary<string, string> pairs, string key, out DateOnly? date, out string? problem)
+    private static bool TryDate(Dictionary<string, string> pairs, string key, out DateOnly? date, out Message? problem)
     {
         (date, problem) = (null, null);
         if (!pairs.TryGetValue(key, out var text) || text.Length == 0) return true;
@@ -53,7 +54,7 @@ public sealed record TusMetadata(string Filename, string Title, DateOnly? Lesson
             date = parsed;
             return true;
         }
-        problem = $"The {key} '{text}' is not a date: use the form 2026-04-15.";
+        problem = new Message("The {0} '{1}' is not a date: use the form 2026-04-15.", key, text);
         return false;
     }
 }

@@ -8,6 +8,7 @@ using LessonReview.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using LessonReview.Web.Localization;
 
 namespace LessonReview.Web.Uploads;
 
@@ -69,8 +70,8 @@ public static class UploadsApi
             return Problem(400, "Send the file's size in bytes in the Upload-Length header.");
         var max = s.Options.Value.MaxBytes;
         if (length > max)
-            return Problem(413, $"This file is {Size(length)}; the largest recording LessonReview accepts is {Size(max)}. " +
-                "Trim the video or record at a lower quality, then upload again.", "File too large");
+            return Problem(413, new Message("This file is {0}; the largest recording LessonReview accepts is {1}. " +
+                "Trim the video or record at a lower quality, then upload again.", Size(length), Size(max)), "File too large");
         var (metadata, problem) = TusMetadata.Parse(headers["Upload-Metadata"]);
         if (metadata is null) return Problem(400, problem!);
         var ownerId = Caller.Of(http.User).Id;
@@ -111,15 +112,16 @@ public static class UploadsApi
         var options = s.Options.Value;
         var used = await s.Db.Lessons.Where(l => l.OwnerId == ownerId).SumAsync(l => (long?)l.UploadLength, cancellationToken) ?? 0;
         if (used + length > options.QuotaBytesPerUser)
-            return Problem(507, $"Your lessons already take {Size(used)} of the {Size(options.QuotaBytesPerUser)} each trainee may keep, and this recording " +
-                $"needs {Size(length)}. Delete lessons you no longer need (on each lesson's page), or ask your coordinator.", "Your space is full");
+            return Problem(507, new Message("Your lessons already take {0} of the {1} each trainee may keep, and this recording " +
+                "needs {2}. Delete lessons you no longer need (on each lesson's page), or ask your coordinator.", Size(used), Size(options.QuotaBytesPerUser), Size(length)),
+                "Your space is full");
         if (s.Storage.AvailableBytes is not { } free) return null;
         var owed = await s.Db.Lessons.Where(l => l.Status == LessonStatus.Uploading)
             .SumAsync(l => (long?)(l.UploadLength - l.UploadOffset), cancellationToken) ?? 0;
         var room = Math.Max(0, free - owed - options.FreeSpaceReserveBytes);
         return length > room
-            ? Problem(507, $"The server has no room for this recording just now: it needs {Size(length)} and {Size(room)} is free. Nothing was uploaded. " +
-                "Try again later, and tell your coordinator so they can free space.", "Server storage full")
+            ? Problem(507, new Message("The server has no room for this recording just now: it needs {0} and {1} is free. Nothing was uploaded. " +
+                "Try again later, and tell your coordinator so they can free space.", Size(length), Size(room)), "Server storage full")
             : null;
     }
 
@@ -145,7 +147,7 @@ public static class UploadsApi
     {
         var request = http.Request;
         if (!string.Equals(request.ContentType, OffsetContentType, StringComparison.OrdinalIgnoreCase))
-            return Problem(415, $"Send the bytes with Content-Type: {OffsetContentType}.");
+            return Problem(415, new Message("Send the bytes with Content-Type: {0}.", OffsetContentType));
         if (!long.TryParse(request.Headers["Upload-Offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
             return Problem(400, "Send the position of these bytes in the Upload-Offset header.");
 
@@ -158,7 +160,7 @@ public static class UploadsApi
             return offset == lesson.UploadLength ? Accepted(http, lesson, lesson.UploadLength)
                 : Problem(409, "This upload is already complete; there is nothing more to send.");
         if (offset + (request.ContentLength ?? 0) > lesson.UploadLength)
-            return Problem(400, $"These bytes would go past the declared size of {lesson.UploadLength} bytes.");
+            return Problem(400, new Message("These bytes would go past the declared size of {0} bytes.", lesson.UploadLength));
 
         using var held = await s.Locks.TryAcquireAsync(id, LockWait, CancellationToken.None);
         if (held is null) return Problem(423, "Another request is still sending this upload. Wait a moment and try again.", "Upload busy");
@@ -175,7 +177,7 @@ public static class UploadsApi
         catch (UploadOffsetMismatchException e)
         {
             http.Response.Headers["Upload-Offset"] = e.StoredLength.ToString(CultureInfo.InvariantCulture);
-            return Problem(409, $"The upload is at byte {e.StoredLength}, not {offset}. Ask for the offset with HEAD and continue from there.");
+            return Problem(409, new Message("The upload is at byte {0}, not {1}. Ask for the offset with HEAD and continue from there.", e.StoredLength, offset));
         }
 
         // The client may already be gone: record what arrived regardless.
@@ -228,7 +230,7 @@ public static class UploadsApi
         if (http.Request.Headers["Tus-Resumable"] != TusVersion)
         {
             http.Response.Headers["Tus-Version"] = TusVersion;
-            return Problem(412, $"This server speaks tus {TusVersion}: send the header Tus-Resumable: {TusVersion}.");
+            return Problem(412, new Message("This server speaks tus {0}: send the header Tus-Resumable: {0}.", TusVersion));
         }
         return await next(context);
     }
@@ -239,8 +241,7 @@ public static class UploadsApi
     private static IResult UploadExpired() =>
         Problem(410, "This upload was left unfinished too long and has been removed. Start the upload again.", "Upload expired");
 
-    private static IResult Problem(int status, string detail, string? title = null) =>
-        Results.Problem(detail: detail, statusCode: status, title: title);
+    private static IResult Problem(int status, Message detail, string? title = null) => detail.Problem(status, title);
 
     internal static string Size(long bytes) => bytes switch
     {

@@ -1,3 +1,5 @@
+using LessonReview.Web.Localization;
+using Microsoft.Extensions.Localization;
 using LessonReview.Core.Accounts;
 using LessonReview.Core.Data;
 using LessonReview.Web.Accounts;
@@ -8,7 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LessonReview.Web.Pages.Lessons;
 
-public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews, ReviewReader reader, LessonReviewDb db) : PageModel
+public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews, ReviewReader reader, LessonReviewDb db,
+    IStringLocalizer<SharedText> text) : PageModel
 {
     public LessonDto? Lesson { get; private set; }
     public bool CanDelete { get; private set; }
@@ -25,7 +28,7 @@ public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews
             Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
-        Lesson = LessonDto.From(lesson);
+        Lesson = LessonDto.From(lesson, text);
         CanDelete = LessonAccess.CanDelete(caller, lesson);
         CanOpenReview = CanDelete; // the lesson's trainee or a coordinator
         Reviews = await reader.SummariesAsync(reviews.Visible(caller).Where(r => r.LessonId == id), HttpContext.RequestAborted);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using LessonReview.Web.Lessons;
+using LessonReview.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace LessonReview.Web.Pages.Lessons;
 
@@ -14,12 +16,18 @@ public static class Format
             : $"{(int)t.TotalMinutes}:{t.Seconds:00}";
     }
 
-    public static string Status(LessonDto lesson) => lesson.Status switch
+    public static string Status(LessonDto lesson, IStringLocalizer<SharedText> text) => lesson.Status switch
     {
-        "uploading" => $"Upload unfinished ({lesson.Progress:P0}). Open the upload page and choose the same file to resume.",
-        "processing" => $"Preparing the video… {lesson.Progress:P0}",
-        "ready" => "Ready to watch",
-        "failed" => $"Could not be processed: {lesson.Error}",
+        "uploading" => text["Upload unfinished ({0}). Open the upload page and choose the same file to resume.", Percent(lesson.Progress)],
+        "processing" => text["Preparing the video… {0}", Percent(lesson.Progress)],
+        "ready" => text["Ready to watch"],
+        "failed" => text["Could not be processed: {0}", lesson.Error ?? ""],
         _ => lesson.Status,
     };
+
+    /// <summary>Whole percent, rounded down as the page scripts do ("99%" until it is really done).</summary>
+    public static string Percent(double fraction) => $"{Math.Floor(fraction * 100).ToString(CultureInfo.InvariantCulture)}%";
+
+    /// <summary>A date as ISO 8601 (2026-11-23), read the same way in English and Japanese.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

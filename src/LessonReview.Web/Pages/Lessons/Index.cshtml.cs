@@ -1,3 +1,5 @@
+using LessonReview.Web.Localization;
+using Microsoft.Extensions.Localization;
 using LessonReview.Web.Accounts;
 using LessonReview.Web.Lessons;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LessonReview.Web.Pages.Lessons;
 
-public sealed class LessonsIndexModel(LessonAccess access) : PageModel
+public sealed class LessonsIndexModel(LessonAccess access, IStringLocalizer<SharedText> text) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
     public IReadOnlyList<LessonDto> Lessons { get; private set; } = [];
@@ -14,6 +16,6 @@ public sealed class LessonsIndexModel(LessonAccess access) : PageModel
     {
         Caller = Caller.Of(User);
         var lessons = await access.Visible(Caller).OrderByDescending(l => l.CreatedAt).ToListAsync(HttpContext.RequestAborted);
-        Lessons = lessons.Select(l => LessonDto.From(l)).ToList();
+        Lessons = lessons.Select(l => LessonDto.From(l, text)).ToList();
     }
 }

@@ -1,10 +1,11 @@
 using LessonReview.Web.Accounts;
+using LessonReview.Web.Localization;
 using LessonReview.Web.Reviews;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LessonReview.Web.Pages.Reviews;
 
-public sealed class ReviewsIndexModel(ReviewAccess access, ReviewReader reader, TimeProvider clock) : PageModel
+public sealed class ReviewsIndexModel(ReviewAccess access, ReviewReader reader, ViewerTime time) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
     public IReadOnlyList<ReviewSummaryDto> Reviews { get; private set; } = [];
@@ -13,7 +14,7 @@ public sealed class ReviewsIndexModel(ReviewAccess access, ReviewReader reader, 
     public async Task OnGetAsync()
     {
         Caller = Caller.Of(User);
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = time.Today;
         Reviews = await reader.SummariesAsync(access.Visible(Caller), HttpContext.RequestAborted);
     }
 }

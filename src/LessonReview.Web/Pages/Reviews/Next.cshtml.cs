@@ -1,6 +1,7 @@
 using LessonReview.Core.Data;
 using LessonReview.Core.Reviews;
 using LessonReview.Web.Accounts;
+using LessonReview.Web.Localization;
 using LessonReview.Web.Reviews;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace LessonReview.Web.Pages.Reviews;
 
 /// <summary>The trainee's "Before your next lesson": open action items and unacknowledged feedback, with jump-to-moment links.</summary>
-public sealed class BeforeNextLessonModel(LessonReviewDb db, ReviewAccess access, ReviewReader reader, TimeProvider clock) : PageModel
+public sealed class BeforeNextLessonModel(LessonReviewDb db, ReviewAccess access, ReviewReader reader, ViewerTime time) : PageModel
 {
-    /// <summary>Today where the programme runs (Japan), for "overdue".</summary>
-    public DateOnly Today { get; } = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(9));
+    /// <summary>Today in the trainee's time zone, for "overdue".</summary>
+    public DateOnly Today => time.Today;
 
     public bool IsOverdue(ActionItemDto item) => item.DueDate is { } due && due < Today;
 

@@ -1,3 +1,5 @@
+using LessonReview.Web.Localization;
+using Microsoft.Extensions.Localization;
 using LessonReview.Web.Accounts;
 using LessonReview.Web.Lessons;
 using LessonReview.Web.Reviews;
@@ -5,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LessonReview.Web.Pages.Reviews;
 
-public sealed class ReviewWorkspaceModel(ReviewAccess access, ReviewReader reader) : PageModel
+public sealed class ReviewWorkspaceModel(ReviewAccess access, ReviewReader reader, IStringLocalizer<SharedText> text) : PageModel
 {
     public ReviewDto? Review { get; private set; }
     public Caller Caller { get; private set; } = null!;
@@ -26,7 +28,7 @@ public sealed class ReviewWorkspaceModel(ReviewAccess access, ReviewReader reade
         }
         Review = await reader.ReadAsync(found.Review, found.Lesson, HttpContext.RequestAborted);
         Role = found.Role.ToString().ToLowerInvariant();
-        var lesson = LessonDto.From(found.Lesson);
+        var lesson = LessonDto.From(found.Lesson, text);
         (VideoUrl, PosterUrl, StoryboardUrl) = (lesson.VideoUrl, lesson.PosterUrl, lesson.StoryboardUrl);
         Duration = (found.Lesson.DurationSeconds ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -1,4 +1,6 @@
 // Shared formatting for pages: sizes, durations (m:ss or h:mm:ss), percentages.
+import { t } from "./text.js";
+
 export function bytes(n) {
   if (n >= 1 << 30) return `${(n / (1 << 30)).toFixed(2)} GB`;
   if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MB`;
@@ -16,10 +18,10 @@ export const percent = (fraction) => `${Math.floor(fraction * 100)}%`;
 
 export function statusText(lesson) {
   switch (lesson.status) {
-    case "uploading": return `Upload unfinished (${percent(lesson.progress)}).`;
-    case "processing": return `Preparing the video… ${percent(lesson.progress)}`;
-    case "ready": return "Ready to watch";
-    case "failed": return `Could not be processed: ${lesson.error}`;
+    case "uploading": return t("Upload unfinished ({0}).", percent(lesson.progress));
+    case "processing": return t("Preparing the video… {0}", percent(lesson.progress));
+    case "ready": return t("Ready to watch");
+    case "failed": return t("Could not be processed: {0}", lesson.error);
     default: return lesson.status;
   }
 }
@@ -34,8 +36,8 @@ export async function connectHub(onReconnected) {
   // The sign-in ended (signed out elsewhere, account disabled, password reset): say so and stop,
   // rather than reconnecting for ever with a cookie the server no longer accepts.
   connection.on("SessionEnded", async (m) => {
-    connection.endedReason = m.message;
-    showSessionEnded(m.message);
+    connection.endedReason = t(m.message);
+    showSessionEnded(connection.endedReason);
     await connection.stop();
   });
   await connection.start();
@@ -52,7 +54,7 @@ function showSessionEnded(message) {
   alert.textContent = `${message} `;
   const link = document.createElement("a");
   link.href = `/signin?ReturnUrl=${encodeURIComponent(location.pathname + location.search)}`;
-  link.textContent = "Sign in again";
+  link.textContent = t("Sign in again");
   alert.append(link);
   main.prepend(alert);
   disableControls(main);

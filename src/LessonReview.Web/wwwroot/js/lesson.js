@@ -1,5 +1,6 @@
 // Lesson page: live processing progress over SignalR, then the player.
 import { connectHub, statusText } from "./format.js";
+import { t } from "./text.js";
 
 const article = document.getElementById("lesson");
 const lessonId = article.dataset.lessonId;
@@ -40,16 +41,17 @@ if (article.dataset.status !== "ready" && article.dataset.status !== "failed") {
   const join = async (connection) => { await connection.invoke("JoinLesson", lessonId); await refresh(); };
   const connection = await connectHub(join);
   connection.on("LessonProgress", (p) => {
-    if (p.status === "ready") refresh(); else show({ ...p, lessonId });
+    // Ready or failed: read the lesson again (its media URLs, or its reason in the reader's language).
+    if (p.status === "ready" || p.status === "failed") refresh(); else show({ ...p, lessonId });
   });
   await join(connection);
 }
 
 document.getElementById("delete")?.addEventListener("click", async () => {
-  if (!confirm("Delete this lesson and its video for everyone? This cannot be undone.")) return;
+  if (!confirm(t("Delete this lesson and its video for everyone? This cannot be undone."))) return;
   const response = await fetch(`/api/lessons/${lessonId}`, { method: "DELETE" });
   if (response.ok) window.location.href = "/lessons";
-  else alert((await response.json()).detail ?? "The lesson could not be deleted.");
+  else alert((await response.json()).detail ?? t("The lesson could not be deleted."));
 });
 
 document.getElementById("open-review")?.addEventListener("submit", async (e) => {
@@ -60,6 +62,6 @@ document.getElementById("open-review")?.addEventListener("submit", async (e) => 
   });
   const error = document.getElementById("open-review-error");
   if (response.ok) { window.location.href = `/reviews/${(await response.json()).id}`; return; }
-  error.textContent = (await response.json()).detail ?? "The review could not be opened.";
+  error.textContent = (await response.json()).detail ?? t("The review could not be opened.");
   error.hidden = false;
 });

@@ -1,4 +1,6 @@
 // "Before your next lesson": acknowledge an action item or a comment in place.
+import { t } from "./text.js";
+
 document.addEventListener("click", async (e) => {
     const b = e.target.closest("[data-ack-item],[data-ack-comment]");
     if (!b) return;
@@ -6,6 +8,6 @@ document.addEventListener("click", async (e) => {
     const response = b.dataset.ackItem
         ? await fetch(`/api/reviews/${review}/action-items/${b.dataset.ackItem}`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ acknowledged: true }) })
         : await fetch(`/api/reviews/${review}/comments/${b.dataset.ackComment}/acknowledge`, { method: "POST" });
-    if (response.ok) { b.replaceWith(Object.assign(document.createElement("span"), { className: "hint", textContent: "✓ acknowledged" })); }
-    else alert((await response.json()).detail ?? "Could not acknowledge; try again.");
+    if (response.ok) { b.replaceWith(Object.assign(document.createElement("span"), { className: "hint", textContent: t("✓ acknowledged") })); }
+    else alert((await response.json()).detail ?? t("Could not acknowledge; try again."));
 });

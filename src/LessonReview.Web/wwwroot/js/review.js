@@ -3,6 +3,7 @@
 // reconnect (or a gap in seq) the page fetches /events?afterSeq=N, so nothing is lost or shown twice.
 import { connectHub, disableControls, duration as clock } from "./format.js";
 import { loadStoryboard } from "./storyboard.js";
+import { t, today, dateTime } from "./text.js";
 
 const root = document.getElementById("workspace");
 const reviewId = root.dataset.reviewId;
@@ -12,7 +13,7 @@ const video = document.getElementById("video");
 const $ = (id) => document.getElementById(id);
 const STAGES = ["observe", "educate", "follow-up", "done"];
 const DEFAULT_KIND = role === "trainee" ? "note" : "observation";
-const KIND_LABEL = { observation: "Observation", strength: "Strength", suggestion: "Suggestion", question: "Question", note: "Note" };
+const KIND_LABEL = { observation: t("Observation"), strength: t("Strength"), suggestion: t("Suggestion"), question: t("Question"), note: t("Note") };
 
 const state = { review: null, comments: new Map(), items: new Map(), lastSeq: 0, people: new Map(), mentors: [] };
 // The comment being drafted. While `follow` is true its moment follows the playhead; marking in or
@@ -70,7 +71,7 @@ function renderStages() {
   const stage = state.review.stage;
   $("stages").replaceChildren(...STAGES.map((s) => {
     const li = document.createElement("li");
-    li.textContent = s;
+    li.textContent = t(s);
     if (s === stage) { li.className = "current"; li.setAttribute("aria-current", "step"); }
     return li;
   }));
@@ -78,12 +79,12 @@ function renderStages() {
   actions.replaceChildren();
   if (role !== "trainee") {
     const i = STAGES.indexOf(stage);
-    if (i > 0) actions.append(button(`Back to ${STAGES[i - 1]}`, () => moveStage(STAGES[i - 1]), "secondary"));
-    if (i < STAGES.length - 1) actions.append(button(`Move to ${STAGES[i + 1]}`, () => moveStage(STAGES[i + 1])));
+    if (i > 0) actions.append(button(t("Back to {0}", t(STAGES[i - 1])), () => moveStage(STAGES[i - 1]), "secondary"));
+    if (i < STAGES.length - 1) actions.append(button(t("Move to {0}", t(STAGES[i + 1])), () => moveStage(STAGES[i + 1])));
   }
   $("stage-history").replaceChildren(...state.review.stageHistory.map((h) => {
     const li = document.createElement("li");
-    li.textContent = `${h.stage} · ${name(h.byUserId)} · ${new Date(h.at).toLocaleString()}`;
+    li.textContent = `${t(h.stage)} · ${name(h.byUserId)} · ${dateTime(h.at)}`;
     return li;
   }));
 }
@@ -95,8 +96,8 @@ function renderMentors() {
   $("mentor-names").textContent = ids.length
     ? ids.map(name).join(", ")
     : role === "trainee"
-      ? "None yet: this review is yours to take notes in. Invite a mentor when you want feedback."
-      : "None yet: nobody has been asked to review this lesson.";
+      ? t("None yet: this review is yours to take notes in. Invite a mentor when you want feedback.")
+      : t("None yet: nobody has been asked to review this lesson.");
   $("mentors-edit").hidden = !(role === "trainee" || role === "coordinator") || !$("mentors-form").hidden;
 }
 
@@ -109,7 +110,7 @@ function editMentors() {
     label.append(box, ` ${m.name}`);
     return label;
   }));
-  if (!state.mentors.length) $("mentor-choices").append(span("No mentor accounts exist yet; a coordinator can add them.", "hint"));
+  if (!state.mentors.length) $("mentor-choices").append(span(t("No mentor accounts exist yet; a coordinator can add them."), "hint"));
   $("mentors-form").hidden = false;
   $("mentors-edit").hidden = true;
   $("mentor-choices").querySelector("input")?.focus();
@@ -148,25 +149,25 @@ function commentItem(c) {
   li.className = `comment kind-${c.kind}`;
   li.dataset.commentId = c.id;
   const time = button(c.endSeconds != null ? `${clock(c.atSeconds)}–${clock(c.endSeconds)}` : clock(c.atSeconds), () => seek(c.atSeconds), "time");
-  time.setAttribute("aria-label", `Play from ${clock(c.atSeconds)}`);
+  time.setAttribute("aria-label", t("Play from {0}", clock(c.atSeconds)));
   const kind = span(KIND_LABEL[c.kind] ?? c.kind, `badge kind-${c.kind}`);
   const author = span(c.authorName, "author");
-  const edited = c.updatedAt && c.updatedAt !== c.createdAt ? span(" (edited)", "hint edited") : "";
+  const edited = c.updatedAt && c.updatedAt !== c.createdAt ? span(t(" (edited)"), "hint edited") : "";
   const text = document.createElement("p");
   text.className = "text";
   text.textContent = c.text; // never innerHTML: comments are shown exactly as typed
   li.append(time, " ", kind, " ", author, edited, text);
   const tools = document.createElement("div");
   tools.className = "tools";
-  if (!c.parentId) tools.append(button("Reply", () => startReply(c), "link"));
+  if (!c.parentId) tools.append(button(t("Reply"), () => startReply(c), "link"));
   if (c.authorId === me) {
-    tools.append(button("Edit", () => startEdit(c), "link"), button("Delete", () => removeComment(c), "link"));
+    tools.append(button(t("Edit"), () => startEdit(c), "link"), button(t("Delete"), () => removeComment(c), "link"));
   } else if (role === "coordinator") {
-    tools.append(button("Delete", () => removeComment(c), "link"));
+    tools.append(button(t("Delete"), () => removeComment(c), "link"));
   }
   if (role === "trainee" && c.authorId !== me) {
-    if (c.acknowledgedAt) tools.append(span("✓ acknowledged", "hint"));
-    else tools.append(button("Acknowledge", () => acknowledge(c), "link"));
+    if (c.acknowledgedAt) tools.append(span(t("✓ acknowledged"), "hint"));
+    else tools.append(button(t("Acknowledge"), () => acknowledge(c), "link"));
   }
   li.append(tools);
   return li;
@@ -182,7 +183,7 @@ function renderTimeline() {
     marker.style.left = `${(c.atSeconds / total) * 100}%`;
     if (c.endSeconds != null) marker.style.width = `${((c.endSeconds - c.atSeconds) / total) * 100}%`;
     marker.title = `${clock(c.atSeconds)} ${KIND_LABEL[c.kind]}: ${c.text}`;
-    marker.setAttribute("aria-label", `${KIND_LABEL[c.kind]} at ${clock(c.atSeconds)}`);
+    marker.setAttribute("aria-label", t("{0} at {1}", KIND_LABEL[c.kind], clock(c.atSeconds)));
     marker.addEventListener("click", () => seek(c.atSeconds));
     return marker;
   }));
@@ -190,7 +191,7 @@ function renderTimeline() {
 
 function renderItems() {
   const items = [...state.items.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  $("action-items").replaceChildren(...(items.length ? items.map(itemRow) : [emptyRow("No action items yet.")]));
+  $("action-items").replaceChildren(...(items.length ? items.map(itemRow) : [emptyRow(t("No action items yet."))]));
   const previous = state.review.previousActionItems ?? [];
   $("previous-section").hidden = previous.length === 0;
   $("previous-items").replaceChildren(...previous.filter((i) => i.status === "open").map(itemRow));
@@ -202,11 +203,11 @@ function itemRow(item) {
   li.dataset.itemId = item.id;
   const text = span(item.text, "text");
   const overdue = item.status === "open" && item.dueDate && item.dueDate < today();
-  const due = span(item.dueDate ? ` · ${overdue ? "overdue since" : "due"} ${item.dueDate}` : "", overdue ? "overdue" : "hint");
+  const due = span(item.dueDate ? (overdue ? t(" · overdue since {0}", item.dueDate) : t(" · due {0}", item.dueDate)) : "", overdue ? "overdue" : "hint");
   if (overdue) li.classList.add("is-overdue");
   const status = document.createElement("select");
-  status.setAttribute("aria-label", `Status of: ${item.text}`);
-  for (const s of ["open", "done", "dropped"]) status.append(new Option(s, s, false, s === item.status));
+  status.setAttribute("aria-label", t("Status of: {0}", item.text));
+  for (const s of ["open", "done", "dropped"]) status.append(new Option(t(s), s, false, s === item.status));
   status.addEventListener("change", () => updateItem(item, { status: status.value }));
   li.append(text, due, " ", status);
   for (const id of item.commentIds ?? []) {
@@ -214,8 +215,8 @@ function itemRow(item) {
     if (c) li.append(" ", button(`▶ ${clock(c.atSeconds)}`, () => seek(c.atSeconds), "link"));
   }
   if (role === "trainee") {
-    if (item.acknowledgedAt) li.append(span(" ✓ acknowledged", "hint"));
-    else li.append(" ", button("Acknowledge", () => updateItem(item, { acknowledged: true }), "link"));
+    if (item.acknowledgedAt) li.append(" ", span(t("✓ acknowledged"), "hint"));
+    else li.append(" ", button(t("Acknowledge"), () => updateItem(item, { acknowledged: true }), "link"));
   }
   return li;
 }
@@ -226,7 +227,7 @@ async function send(method, url, body) {
     method, headers: body ? { "Content-Type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined,
   });
   if (response.ok) return response.status === 204 ? null : response.json();
-  let detail = `The server answered ${response.status}.`;
+  let detail = t("The server answered {0}.", response.status);
   try { detail = (await response.json()).detail ?? detail; } catch { /* not JSON */ }
   throw new Error(detail);
 }
@@ -240,7 +241,7 @@ async function moveStage(stage) {
 async function submitComment(event) {
   event.preventDefault();
   const text = $("comment-text").value;
-  if (!text.trim()) return showError("comment-error", "Write something in the comment first.");
+  if (!text.trim()) return showError("comment-error", t("Write something in the comment first."));
   showError("comment-error", "");
   try {
     let saved;
@@ -260,7 +261,7 @@ async function submitComment(event) {
 }
 
 async function removeComment(c) {
-  if (!confirm("Delete this comment for everyone?")) return;
+  if (!confirm(t("Delete this comment for everyone?"))) return;
   try { await send("DELETE", `/api/reviews/${reviewId}/comments/${c.id}`); state.comments.delete(c.id); render(); }
   catch (e) { alert(e.message); }
 }
@@ -279,7 +280,7 @@ async function addItem(event) {
   event.preventDefault();
   showError("action-error", "");
   const text = $("action-text").value.trim();
-  if (!text) return showError("action-error", "Write what the trainee should do next time.");
+  if (!text) return showError("action-error", t("Write what the trainee should do next time."));
   try {
     const linked = draft.parentId ? [draft.parentId] : [];
     const saved = await send("POST", `/api/reviews/${reviewId}/action-items`, { text, dueDate: $("action-due").value || null, commentIds: linked });
@@ -306,7 +307,7 @@ function startReply(c) {
   draft.follow = false;
   $("comment-kind").value = "note"; // a reply ("thank you", "I will try it") is a note unless the writer says otherwise
   $("reply-to").hidden = false;
-  $("reply-to-text").textContent = `Replying to ${c.authorName} at ${clock(c.atSeconds)}`;
+  $("reply-to-text").textContent = t("Replying to {0} at {1}", c.authorName, clock(c.atSeconds));
   showDraftTime();
   $("comment-text").focus();
 }
@@ -320,7 +321,7 @@ function startEdit(c) {
   $("comment-text").value = c.text;
   $("comment-kind").value = c.kind;
   $("reply-to").hidden = false;
-  $("reply-to-text").textContent = `Editing your comment at ${clock(c.atSeconds)}`;
+  $("reply-to-text").textContent = t("Editing your comment at {0}", clock(c.atSeconds));
   showDraftTime();
   $("comment-text").focus();
 }
@@ -410,8 +411,7 @@ function button(label, onClick, className = "") {
 function span(text, className) { const s = document.createElement("span"); s.textContent = text; s.className = className; return s; }
 function emptyRow(text) { const li = document.createElement("li"); li.className = "hint"; li.textContent = text; return li; }
 function showError(id, message) { $(id).textContent = message; $(id).hidden = !message; }
-function today() { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`; }
-function name(userId) { return state.people.get(userId) ?? "someone"; }
+function name(userId) { return state.people.get(userId) ?? t("someone"); }
 
 // ---------- start ----------
 async function load() {
@@ -450,20 +450,20 @@ try {
   connection.on("CatchUp", () => catchUp()); // the server's event listener was reconnecting: changes may have been missed
   let revoked = null; // the server's reason, once this person may no longer see the review
   connection.on("AccessRevoked", async (m) => {
-    revoked = m.message;
+    revoked = t(m.message);
     $("connection").textContent = revoked;
     disableControls(root);
     await connection.stop();
   });
   connection.on("PresenceChanged", (p) => {
     for (const v of p.viewers) state.people.set(v.userId, v.name);
-    $("presence").textContent = `Watching now: ${p.viewers.map((v) => `${v.name} (${v.role})`).join(", ")}`;
+    $("presence").textContent = t("Watching now: {0}", p.viewers.map((v) => `${v.name} (${t(v.role)})`).join(", "));
   });
-  connection.onreconnecting(() => ($("connection").textContent = "Connection lost, reconnecting… your comments are safe."));
-  connection.onclose(() => ($("connection").textContent = revoked ?? connection.endedReason ?? "Disconnected. Reload the page to see new comments."));
+  connection.onreconnecting(() => ($("connection").textContent = t("Connection lost, reconnecting… your comments are safe.")));
+  connection.onclose(() => ($("connection").textContent = revoked ?? connection.endedReason ?? t("Disconnected. Reload the page to see new comments.")));
   await join(connection);
 } catch (e) {
-  $("connection").textContent = "Live updates are unavailable; reload to see new comments.";
+  $("connection").textContent = t("Live updates are unavailable; reload to see new comments.");
 }
 loadStoryboard(video, $("timeline"), $("preview"), $("preview-image"), $("preview-time"));
 $("action-due").min = today(); // the date picker offers no past days (the server refuses them too)

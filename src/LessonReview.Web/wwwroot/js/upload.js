@@ -1,6 +1,7 @@
 // Upload page: tus resumable upload with drag-and-drop, progress (bytes, speed, time left),
 // automatic retry when the connection drops, and resume after a reload (same file chosen again).
 import { bytes, duration, percent } from "./format.js";
+import { t } from "./text.js";
 
 const form = document.getElementById("upload-form");
 const fileInput = document.getElementById("file");
@@ -39,8 +40,8 @@ function onProgress(sent, total) {
   const [t0, b0] = samples[0];
   const speed = now > t0 ? ((sent - b0) * 1000) / (now - t0) : 0;
   bar.value = total ? sent / total : 0;
-  text.textContent = `${percent(sent / total)} · ${bytes(sent)} of ${bytes(total)}` +
-    (speed > 0 ? ` · ${bytes(speed)}/s · about ${duration((total - sent) / speed)} left` : "");
+  text.textContent = t("{0} · {1} of {2}", percent(sent / total), bytes(sent), bytes(total)) +
+    (speed > 0 ? t(" · {0}/s · about {1} left", bytes(speed), duration((total - sent) / speed)) : "");
 }
 
 function describe(error) {
@@ -50,20 +51,20 @@ function describe(error) {
       const problem = JSON.parse(response.getBody());
       if (problem.detail) return problem.detail;
     } catch { /* not JSON */ }
-    if (response.getStatus() === 401) return "You are signed out. Sign in again, then choose the same file to continue.";
+    if (response.getStatus() === 401) return t("You are signed out. Sign in again, then choose the same file to continue.");
   }
   return navigator.onLine
-    ? "The upload stopped. Press Upload to continue from where it stopped."
-    : "The connection is down. The upload continues when the network returns.";
+    ? t("The upload stopped. Press Upload to continue from where it stopped.")
+    : t("The connection is down. The upload continues when the network returns.");
 }
 
 form.addEventListener("submit", async (e) => {
   e.preventDefault();
   showError("");
   const file = fileInput.files[0];
-  if (!file) return showError("Choose the recording to upload first.");
-  if (!title.value.trim()) { title.focus(); return showError("Give the lesson a title, for example the school, grade and unit."); }
-  if (file.size > maxBytes) return showError(`This file is ${bytes(file.size)}; the largest accepted is ${bytes(maxBytes)}.`);
+  if (!file) return showError(t("Choose the recording to upload first."));
+  if (!title.value.trim()) { title.focus(); return showError(t("Give the lesson a title, for example the school, grade and unit.")); }
+  if (file.size > maxBytes) return showError(t("This file is {0}; the largest accepted is {1}.", bytes(file.size), bytes(maxBytes)));
 
   upload = new tus.Upload(file, {
     endpoint: "/api/uploads",
@@ -87,8 +88,9 @@ form.addEventListener("submit", async (e) => {
       if (retry) {
         samples = [];
         const wait = options.retryDelays[attempt] ?? 0;
-        text.textContent = `${percent(bar.value)} sent · connection lost, reconnecting` +
-          (wait >= 1000 ? ` in ${Math.round(wait / 1000)} s` : "") + "… The upload continues by itself: keep this page open.";
+        text.textContent = wait >= 1000
+          ? t("{0} sent · connection lost, reconnecting in {1} s… The upload continues by itself: keep this page open.", percent(bar.value), Math.round(wait / 1000))
+          : t("{0} sent · connection lost, reconnecting… The upload continues by itself: keep this page open.", percent(bar.value));
       }
       return retry;
     },
@@ -98,7 +100,7 @@ form.addEventListener("submit", async (e) => {
       showError(describe(error));
     },
     onSuccess() {
-      text.textContent = "Upload complete. Preparing the video…";
+      text.textContent = t("Upload complete. Preparing the video…");
       const id = upload.url.split("/").pop();
       window.location.href = `/lessons/${id}`;
     },
@@ -107,7 +109,7 @@ form.addEventListener("submit", async (e) => {
   const previous = await upload.findPreviousUploads();
   if (previous.length) {
     upload.resumeFromPreviousUpload(previous[0]);
-    text.textContent = "Continuing your earlier upload of this file…";
+    text.textContent = t("Continuing your earlier upload of this file…");
   }
   statusBox.hidden = false;
   startButton.disabled = true;
@@ -121,8 +123,8 @@ pauseButton.addEventListener("click", () => {
   upload.abort();
   pauseButton.hidden = true;
   startButton.disabled = false;
-  startButton.textContent = "Continue upload";
-  text.textContent += " · paused";
+  startButton.textContent = t("Continue upload");
+  text.textContent += t(" · paused");
 });
 
 window.addEventListener("online", () => { if (upload && startButton.disabled === false && errorBox.hidden === false) form.requestSubmit(); });

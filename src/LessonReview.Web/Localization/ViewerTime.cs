@@ -1,0 +1,50 @@
+using LessonReview.Web.Accounts;
+using Microsoft.Extensions.Options;
+
+namespace LessonReview.Web.Localization;
+
+/// <summary>
+/// The clock as the person asking sees it: their time zone (chosen on the settings page, else
+/// Localization:DefaultTimeZone). The one place "today" comes from, so the review queue, the
+/// trainee's next-lesson page, the API's due-date check and the page scripts agree on overdue.
+/// </summary>
+public sealed class ViewerTime(IHttpContextAccessor http, IOptions<LocalizationSettings> options, TimeProvider clock)
+{
+    private TimeZoneInfo? _zone;
+
+    public TimeZoneInfo Zone => _zone ??= TimeZones.Find(http.HttpContext?.User.FindFirst(UserClaims.TimeZone)?.Value)
+                                         ?? TimeZones.Find(options.Value.DefaultTimeZone)!;
+
+    /// <summary>The zone's IANA id, for the page scripts (Intl.DateTimeFormat's timeZone).</summary>
+    public string ZoneId => Zone.Id;
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+
+    /// <summary>A moment (stored in UTC) as a date and time in the viewer's zone: "2026-11-23 14:05".</summary>
+    public string Format(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The time zones a person can choose: every IANA zone the machine knows.</summary>
+public static class TimeZones
+{
+    public static TimeZoneInfo? Find(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return null;
+        try { return TimeZoneInfo.FindSystemTimeZoneById(id.Trim()); }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { return null; }
+    }
+
+    // Before Offered: static fields are initialised in the order they are written.
+    private static readonly string[] Common = ["Asia/Tokyo", "Asia/Seoul", "Asia/Shanghai", "Asia/Manila", "Australia/Sydney",
+        "Pacific/Auckland", "Europe/London", "America/New_York", "America/Los_Angeles", "UTC"];
+
+    /// <summary>The zones offered on the settings page: the ones ALT programmes use first, then every other IANA zone.</summary>
+    public static IReadOnlyList<string> Offered { get; } = BuildOffered();
+
+    private static List<string> BuildOffered()
+    {
+        var all = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/')).Order(StringComparer.Ordinal);
+        return Common.Where(id => Find(id) is not null).Concat(all.Except(Common)).ToList();
+    }
+}
