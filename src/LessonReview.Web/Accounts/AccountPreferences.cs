@@ -15,28 +15,26 @@ public sealed class AccountPreferences(UserManager<User> users, IUserClaimsPrinc
     DatabaseTicketStore sessions)
 {
     /// <summary>Null when saved, otherwise what was wrong (a template for <see cref="SharedText"/>).</summary>
-    public async Task<string?> SaveAsync(HttpContext http, string? language, string? timeZone)
+    public Task<string?> SaveAsync(HttpContext http, string? language, string? timeZone)
     {
-        var user = await users.GetUserAsync(http.User);
-        if (user is null) return "Sign in again to save your settings.";
         var chosenLanguage = string.IsNullOrWhiteSpace(language) ? null : Languages.Normalize(language);
-        if (!string.IsNullOrWhiteSpace(language) && chosenLanguage is null) return "Choose English or 日本語.";
-        if (!string.IsNullOrWhiteSpace(timeZone) && TimeZones.Find(timeZone) is null) return "Choose a time zone from the list.";
-        user.Language = chosenLanguage;
-        user.TimeZone = string.IsNullOrWhiteSpace(timeZone) ? null : TimeZones.Find(timeZone)!.Id;
-        var updated = await users.UpdateAsync(user);
-        if (!updated.Succeeded) return "Your settings could not be saved. Try again.";
-        await RefreshThisSessionAsync(http, user);
-        return null;
+        if (!string.IsNullOrWhiteSpace(language) && chosenLanguage is null) return Task.FromResult<string?>("Choose English or 日本語.");
+        var zone = string.IsNullOrWhiteSpace(timeZone) ? null : TimeZones.Find(timeZone);
+        if (!string.IsNullOrWhiteSpace(timeZone) && zone is null) return Task.FromResult<string?>("Choose a time zone from the list.");
+        return UpdateAsync(http, user => (user.Language, user.TimeZone) = (chosenLanguage, zone?.Id));
     }
 
     /// <summary>Saves only the language (the header's switch), keeping the time zone.</summary>
-    public async Task SaveLanguageAsync(HttpContext http, string language)
+    public Task SaveLanguageAsync(HttpContext http, string language) => UpdateAsync(http, user => user.Language = language);
+
+    private async Task<string?> UpdateAsync(HttpContext http, Action<User> change)
     {
         var user = await users.GetUserAsync(http.User);
-        if (user is null) return;
-        user.Language = language;
-        if ((await users.UpdateAsync(user)).Succeeded) await RefreshThisSessionAsync(http, user);
+        if (user is null) return "Sign in again to save your settings.";
+        change(user);
+        if (!(await users.UpdateAsync(user)).Succeeded) return "Your settings could not be saved. Try again.";
+        await RefreshThisSessionAsync(http, user);
+        return null;
     }
 
     private async Task RefreshThisSessionAsync(HttpContext http, User user)

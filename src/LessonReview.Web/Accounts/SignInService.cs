@@ -8,8 +8,8 @@ namespace LessonReview.Web.Accounts;
 /// <summary>
 /// Password sign-in for the API and the sign-in page, on Identity's SignInManager: repeated wrong
 /// passwords lock the account for a while (Accounts:MaxFailedSignIns, Accounts:LockoutMinutes).
-/// </summary>
 /// Its messages are in the asker's language.
+/// </summary>
 public sealed class SignInService(SignInManager<User> signIn, UserManager<User> users, IAccountChanges changes, TimeProvider clock,
     IStringLocalizer<SharedText> text)
 {

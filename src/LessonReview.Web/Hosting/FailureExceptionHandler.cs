@@ -32,7 +32,7 @@ public sealed class FailureExceptionHandler(IProblemDetailsService problems, ILo
         http.Response.StatusCode = status;
         if (status == 503) http.Response.Headers.RetryAfter = "30";
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail.ToString() };
-        if (detail.Values.Length > 0) { problem.Extensions[Message.TemplateKey] = detail.Template; problem.Extensions[Message.ValuesKey] = detail.Values; }
+        detail.CarryIn(problem.Extensions);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = exception, ProblemDetails = problem });
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 
 namespace LessonReview.Web.Localization;
 
@@ -17,18 +16,25 @@ public sealed record Message(string Template, params object[] Values)
     public override string ToString() =>
         Values.Length == 0 ? Template : string.Format(CultureInfo.InvariantCulture, Template, Values);
 
-    /// <summary>The sentence in the current UI culture.</summary>
-    public string In(IStringLocalizer text) => Values.Length == 0 ? text[Template] : text[Template, Values];
-
     /// <summary>
     /// Problem details whose detail is this message: <see cref="ProblemTranslation"/> writes it in
     /// the asker's language (the template and values travel in extensions it removes).
     /// </summary>
-    public ProblemHttpResult Problem(int status, string? title = null) =>
-        TypedResults.Problem(ToString(), statusCode: status, title: title, extensions: Values.Length == 0 ? null : Carry());
+    public ProblemHttpResult Problem(int status, string? title = null)
+    {
+        var extensions = new Dictionary<string, object?>();
+        CarryIn(extensions);
+        return TypedResults.Problem(ToString(), statusCode: status, title: title, extensions: extensions);
+    }
+
+    /// <summary>Puts the template and values where <see cref="ProblemTranslation"/> looks for them (nothing for a fixed sentence).</summary>
+    public void CarryIn(IDictionary<string, object?> extensions)
+    {
+        if (Values.Length == 0) return;
+        extensions[TemplateKey] = Template;
+        extensions[ValuesKey] = Values;
+    }
 
     internal const string TemplateKey = "lessonreview:template";
     internal const string ValuesKey = "lessonreview:values";
-
-    private Dictionary<string, object?> Carry() => new() { [TemplateKey] = Template, [ValuesKey] = Values };
 }

@@ -19,10 +19,6 @@ public sealed class ViewerTime(IHttpContextAccessor http, IOptions<LocalizationS
     public string ZoneId => Zone.Id;
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
-
-    /// <summary>A moment (stored in UTC) as a date and time in the viewer's zone: "2026-11-23 14:05".</summary>
-    public string Format(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>The time zones a person can choose: every IANA zone the machine knows.</summary>
