@@ -162,9 +162,20 @@ public sealed class ScaleOutTests : IDisposable
         var done = await Tus.WaitUntilProcessedAsync(trainee, lessonId, 180);
 
         Assert.Equal("ready", done.Status);
-        await using var scope = web.Services.CreateAsyncScope();
-        var job = await scope.ServiceProvider.GetRequiredService<LessonReviewDb>().ProcessingJobs.SingleAsync(j => j.LessonId == lessonId);
+        // The worker marks the job succeeded just after it saves the lesson ready: read the job once that write has landed.
+        var job = await JobOfAsync(web, lessonId);
+        for (var i = 0; i < 50 && job.State == JobState.Running; i++)
+        {
+            await Task.Delay(200);
+            job = await JobOfAsync(web, lessonId);
+        }
         Assert.Equal((JobState.Succeeded, 2), (job.State, job.Attempts));
+    }
+
+    private static async Task<ProcessingJob> JobOfAsync(AppHost web, Guid lessonId)
+    {
+        await using var scope = web.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LessonReviewDb>().ProcessingJobs.AsNoTracking().SingleAsync(j => j.LessonId == lessonId);
     }
 
     /// <summary>A review (no mentors) of a short lesson uploaded and processed through the given host.</summary>
