@@ -37,7 +37,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, WorkspaceDetailsT
         var pages = who switch
         {
             "anonymous" => new[] { "/signin", "/status/404" },
-            "trainee" => ["/lessons", "/lessons/upload", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", "/next", $"/reviews/{app.ReviewId}/print", "/no-such-page", "/settings"],
+            "trainee" => ["/lessons", "/lessons/upload", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", "/next", $"/reviews/{app.ReviewId}/print", $"/reviews/{app.SelfReviewId}", "/no-such-page", "/settings"],
             _ => ["/lessons", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", $"/reviews/{app.ReviewId}/print", "/settings"],
         };
         var page = await context.NewPageAsync();

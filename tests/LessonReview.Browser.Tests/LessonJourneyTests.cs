@@ -48,8 +48,9 @@ public sealed class LessonJourneyTests(BrowserFixture browser, AppHost app) : IC
         }
         Assert.True(seen.Count >= 1, "processing progress should be shown between 0 and 100 %");
         // The next step is offered at once, without a reload: asking mentors for a review.
-        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Ask for a review: choose mentors" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Open a review" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Who should review this lesson?" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start a self-review" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync("{"); // no stray Razor braces
 
         // It plays…
         await video.EvaluateAsync("v => { v.muted = true; return v.play(); }");

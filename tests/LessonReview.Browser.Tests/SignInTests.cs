@@ -78,8 +78,7 @@ public sealed class SignInTests(BrowserFixture browser, AppHost app) : IClassFix
         var traineeApi = await app.TraineeAsync();
         var lessonId = await Tus.UploadAsync(traineeApi, await TestClips.LandscapeH264Async(), "Switched off mid-review");
         await Tus.WaitUntilProcessedAsync(traineeApi, lessonId);
-        var reviewId = (await (await traineeApi.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { }))
-            .Content.ReadFromJsonAsync<ReviewDto>())!.Id;
+        var reviewId = (await (await app.OpenMentoredReviewAsync(traineeApi, lessonId)).Content.ReadFromJsonAsync<ReviewDto>())!.Id;
         var email = await app.CreateUserAsync("coordinator", "Leaving Coordinator");
         await using var context = await browser.SignedInContextAsync(app, email);
         var page = await context.NewPageAsync();

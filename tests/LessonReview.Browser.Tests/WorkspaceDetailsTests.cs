@@ -18,10 +18,11 @@ namespace LessonReview.Browser.Tests;
 public sealed class WorkspaceDetailsTests(BrowserFixture browser, WorkspaceDetailsTests.Host app)
     : IClassFixture<BrowserFixture>, IClassFixture<WorkspaceDetailsTests.Host>
 {
-    /// <summary>One ready 30-second lesson of the seeded trainee with a review by the seeded mentor.</summary>
+    /// <summary>One ready 30-second lesson of the seeded trainee with a review by the seeded mentor, and the trainee's private self-review of it.</summary>
     public sealed class Host : AppHost, IAsyncLifetime
     {
         public Guid ReviewId { get; private set; }
+        public Guid SelfReviewId { get; private set; }
         public Guid LessonId { get; private set; }
 
         public async Task InitializeAsync()
@@ -32,6 +33,8 @@ public sealed class WorkspaceDetailsTests(BrowserFixture browser, WorkspaceDetai
             var mentorId = (await (await MentorAsync()).GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
             var created = await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { mentorId } });
             ReviewId = (await created.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
+            SelfReviewId = (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!.Id;
+            await ReviewHost.CommentAsync(trainee, SelfReviewId, 3, "My own note: I spoke too fast here", "note");
         }
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
@@ -219,26 +222,53 @@ public sealed class WorkspaceDetailsTests(BrowserFixture browser, WorkspaceDetai
     }
 
     [Fact]
-    public async Task A_trainee_invites_a_mentor_to_a_review_opened_without_one_and_the_mentor_finds_it_in_the_queue()
+    public async Task A_trainee_starts_a_private_self_review_takes_notes_then_invites_a_mentor_who_sees_the_notes_marked()
     {
         var traineeApi = await app.TraineeAsync();
-        var created = await traineeApi.PostAsJsonAsync($"/api/lessons/{app.LessonId}/reviews", new { });
-        var reviewId = (await created.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
+        var lessonId = await Tus.UploadAsync(traineeApi, await TestClips.LandscapeH264Async(), "Unit 8 · self-review");
+        await Tus.WaitUntilProcessedAsync(traineeApi, lessonId);
         await using var context = await browser.SignedInContextAsync(app, "trainee@example.org");
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"/reviews/{reviewId}");
+        await page.GotoAsync($"/lessons/{lessonId}");
+
+        // Nothing ticked: the page says it is a self-review before it is opened; ticking a mentor changes the words.
+        var form = page.Locator("#open-review");
+        await Assertions.Expect(form).ToContainTextAsync("this opens a self-review");
+        await form.GetByLabel("Mia Mentor").CheckAsync();
+        await Assertions.Expect(form.GetByRole(AriaRole.Button, new() { Name = "Ask for a review" })).ToBeVisibleAsync();
+        await form.GetByLabel("Mia Mentor").UncheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Start a self-review" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#self-review-private")).ToContainTextAsync("only you can see it");
         await Assertions.Expect(page.Locator("#mentor-names")).ToContainTextAsync("None yet");
+        await page.Locator("#comment-text").FillAsync("I explained the game in English only; show it first.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+        await Assertions.Expect(page.Locator("li.comment .badge.self-review")).ToHaveTextAsync("Self-review note");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move to educate" })).ToBeVisibleAsync(); // the trainee runs their own cycle
+        var reviewId = page.Url.Split('/').Last();
+        await using (var coordinatorContext = await browser.SignedInContextAsync(app, "coordinator@example.org"))
+        {
+            var coordinatorPage = await coordinatorContext.NewPageAsync();
+            await coordinatorPage.GotoAsync($"/reviews/{reviewId}");
+            await Assertions.Expect(coordinatorPage.GetByRole(AriaRole.Heading, new() { Name = "Review not found" })).ToBeVisibleAsync();
+        }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Change mentors" }).ClickAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "Who should review this lesson?" }).GetByLabel("Mia Mentor").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save mentors" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#mentor-names")).ToHaveTextAsync("Mia Mentor");
+        await Assertions.Expect(page.Locator("#self-review-shared")).ToContainTextAsync("shared with your mentors");
+        await Assertions.Expect(page.Locator("#self-review-private")).ToBeHiddenAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Change mentors" })).ToBeFocusedAsync();
         await using var mentorContext = await browser.SignedInContextAsync(app, "mentor@example.org");
-        var queue = await mentorContext.NewPageAsync();
-        await queue.GotoAsync("/reviews");
-        await Assertions.Expect(queue.Locator($"a[href='/reviews/{reviewId}']")).ToBeVisibleAsync();
+        var mentorPage = await mentorContext.NewPageAsync();
+        await mentorPage.GotoAsync("/reviews");
+        await Assertions.Expect(mentorPage.Locator($"a[href='/reviews/{reviewId}']")).ToBeVisibleAsync();
+        await mentorPage.Locator($"a[href='/reviews/{reviewId}']").ClickAsync();
+        await Assertions.Expect(mentorPage.Locator("#self-review-shared")).ToContainTextAsync("Tomoko Trainee began this as a self-review");
+        var note = mentorPage.Locator("li.comment").Filter(new() { HasText = "English only" });
+        await Assertions.Expect(note.Locator(".badge.self-review")).ToHaveTextAsync("Self-review note");
     }
 
     [Fact]

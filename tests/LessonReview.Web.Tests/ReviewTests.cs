@@ -87,7 +87,7 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
         var notMentor = await trainee.PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { mentorIds = new[] { Guid.NewGuid() } });
         Assert.Equal(HttpStatusCode.BadRequest, notMentor.StatusCode);
         Assert.Contains("not mentors", (await notMentor.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
-        Assert.Equal(HttpStatusCode.Created, (await (await host.CoordinatorAsync()).PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await host.OpenMentoredReviewAsync(await host.CoordinatorAsync(), host.LessonId)).StatusCode);
     }
 
     [Fact]

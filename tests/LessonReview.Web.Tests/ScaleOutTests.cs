@@ -54,7 +54,7 @@ public sealed class ScaleOutTests : IDisposable
         await watcherOnB.WaitForAsync("LessonProgress", p => p.GetProperty("status").GetString() == "processing" && p.GetProperty("progress").GetDouble() > 0, 60_000);
         await watcherOnB.WaitForAsync("LessonProgress", p => p.GetProperty("status").GetString() == "ready", 90_000);
 
-        var review = (await (await onA.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!;
+        var review = (await (await a.OpenMentoredReviewAsync(onA, lessonId)).Content.ReadFromJsonAsync<ReviewDto>())!;
         await using var watcherOnA = await HubProbe.StartAsync(a, onA, ("JoinReview", review.Id));
         var comment = await ReviewHost.CommentAsync(await b.TraineeAsync(), review.Id, 3, "Posted on instance B");
 
@@ -74,7 +74,7 @@ public sealed class ScaleOutTests : IDisposable
         using var a = AppHost.With(settings, _shared.Path);
         await Listening(a);
         var trainee = await a.TraineeAsync();
-        var review = await ReviewOfAReadyLessonAsync(trainee);
+        var review = await ReviewOfAReadyLessonAsync(a, trainee);
         await using var watcher = await HubProbe.StartAsync(a, trainee, ("JoinReview", review.Id));
 
         // Another instance announces its viewer, then dies: it never says it is alive again.
@@ -98,7 +98,7 @@ public sealed class ScaleOutTests : IDisposable
     {
         using var b = AppHost.With(new Dictionary<string, string?>(_settings) { ["Worker:Enabled"] = "true" }, _shared.Path);
         await Listening(b);
-        var review = await ReviewOfAReadyLessonAsync(await b.TraineeAsync());
+        var review = await ReviewOfAReadyLessonAsync(b, await b.TraineeAsync());
         await using var coordinatorOnB = await HubProbe.StartAsync(b, await b.CoordinatorAsync(), ("JoinReview", review.Id));
         await coordinatorOnB.WaitForAsync("PresenceChanged");
 
@@ -117,7 +117,7 @@ public sealed class ScaleOutTests : IDisposable
         using var a = AppHost.With(new Dictionary<string, string?>(_settings) { ["Worker:Enabled"] = "true" }, _shared.Path);
         using var b = AppHost.With(_settings, _shared.Path);
         await Task.WhenAll(Listening(a), Listening(b));
-        var review = await ReviewOfAReadyLessonAsync(await a.TraineeAsync());
+        var review = await ReviewOfAReadyLessonAsync(a, await a.TraineeAsync());
         var email = await b.CreateUserAsync(LessonReview.Core.Accounts.Roles.Coordinator, "Leaving Coordinator");
         await using var onB = await HubProbe.StartAsync(b, await b.SignInAsync(email), ("JoinReview", review.Id));
         Assert.Single(onB.Events("joined"));
@@ -133,7 +133,7 @@ public sealed class ScaleOutTests : IDisposable
     {
         using var a = AppHost.With(new Dictionary<string, string?>(_settings) { ["Worker:Enabled"] = "true" }, _shared.Path);
         await Listening(a);
-        var review = await ReviewOfAReadyLessonAsync(await a.TraineeAsync());
+        var review = await ReviewOfAReadyLessonAsync(a, await a.TraineeAsync());
         await using var watching = await HubProbe.StartAsync(a, await a.TraineeAsync(), ("JoinReview", review.Id));
 
         // What an operator's failover or a network blip does to the LISTEN connection.
@@ -178,12 +178,12 @@ public sealed class ScaleOutTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<LessonReviewDb>().ProcessingJobs.AsNoTracking().SingleAsync(j => j.LessonId == lessonId);
     }
 
-    /// <summary>A review (no mentors) of a short lesson uploaded and processed through the given host.</summary>
-    private static async Task<ReviewDto> ReviewOfAReadyLessonAsync(HttpClient trainee)
+    /// <summary>A review (asking the seeded mentor) of a short lesson uploaded and processed through the given host.</summary>
+    private static async Task<ReviewDto> ReviewOfAReadyLessonAsync(AppHost host, HttpClient trainee)
     {
         var lessonId = await Tus.UploadAsync(trainee, await TestClips.LandscapeH264Async(), "Presence");
         Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId)).Status);
-        return (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!;
+        return (await (await host.OpenMentoredReviewAsync(trainee, lessonId)).Content.ReadFromJsonAsync<ReviewDto>())!;
     }
 
     private static Task Listening(AppHost host) => host.ListeningAsync();

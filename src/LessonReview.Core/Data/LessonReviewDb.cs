@@ -107,6 +107,8 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
             review.ToTable("reviews");
             review.HasIndex(r => r.LessonId);
             review.Property(r => r.Stage).HasMaxLength(20);
+            review.Property(r => r.Kind).HasMaxLength(20).HasDefaultValue(ReviewKinds.Mentored);
+            review.Ignore(r => r.IsPrivate);
             review.HasOne<Lesson>().WithMany().HasForeignKey(r => r.LessonId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<ReviewMentor>(mentor =>

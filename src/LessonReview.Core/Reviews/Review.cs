@@ -9,6 +9,13 @@ public sealed class Review
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid LessonId { get; set; }
     public string Stage { get; set; } = ReviewStages.Observe;
+    /// <summary><see cref="ReviewKinds.Mentored"/>, or <see cref="ReviewKinds.Self"/>: the trainee reviews their own lesson first.</summary>
+    public string Kind { get; set; } = ReviewKinds.Mentored;
+    /// <summary>When mentors were first asked; a self-review is private to its trainee until then.</summary>
+    public DateTime? SharedAt { get; set; }
+
+    /// <summary>Private: a self-review nobody else has been invited to (coordinators do not see it either).</summary>
+    public bool IsPrivate => Kind == ReviewKinds.Self && SharedAt is null;
     /// <summary>The last sequence number handed out for this review.</summary>
     public long Seq { get; set; }
     public Guid CreatedById { get; set; }
@@ -50,6 +57,8 @@ public sealed class Comment
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? AcknowledgedAt { get; set; }
+    /// <summary>Written by the trainee in their own self-review: mentors see it marked as the trainee's reflection.</summary>
+    public bool SelfReviewNote { get; set; }
     /// <summary>Soft delete, so the deletion itself can be replayed to a reconnecting viewer.</summary>
     public DateTime? DeletedAt { get; set; }
     public long Seq { get; set; }
@@ -91,6 +100,16 @@ public static class ReviewStages
     public const string FollowUp = "follow-up";
     public const string Done = "done";
     public static readonly IReadOnlyList<string> All = [Observe, Educate, FollowUp, Done];
+}
+
+/// <summary>Who a review is for.</summary>
+public static class ReviewKinds
+{
+    /// <summary>Mentors are asked for feedback from the start.</summary>
+    public const string Mentored = "mentored";
+    /// <summary>The trainee watches and notes first ("be your own mentor"); private until mentors are invited; the trainee moves and closes it.</summary>
+    public const string Self = "self";
+    public static readonly IReadOnlyList<string> All = [Mentored, Self];
 }
 
 public static class CommentKinds

@@ -387,6 +387,9 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("SelfReviewNote")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("Seq")
                         .HasColumnType("bigint");
 
@@ -417,11 +420,21 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                     b.Property<Guid>("CreatedById")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("mentored");
+
                     b.Property<Guid>("LessonId")
                         .HasColumnType("uuid");
 
                     b.Property<long>("Seq")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Stage")
                         .IsRequired()

@@ -390,6 +390,9 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("SelfReviewNote")
+                        .HasColumnType("bit");
+
                     b.Property<long>("Seq")
                         .HasColumnType("bigint");
 
@@ -420,11 +423,21 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                     b.Property<Guid>("CreatedById")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("mentored");
+
                     b.Property<Guid>("LessonId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<long>("Seq")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("SharedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Stage")
                         .IsRequired()

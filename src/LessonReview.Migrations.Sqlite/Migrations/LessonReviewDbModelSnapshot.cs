@@ -382,6 +382,9 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SelfReviewNote")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Seq")
                         .HasColumnType("INTEGER");
 
@@ -412,11 +415,21 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CreatedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("mentored");
+
                     b.Property<Guid>("LessonId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Seq")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SharedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Stage")
                         .IsRequired()

@@ -49,7 +49,7 @@ public static class CommentsApi
         CommentDto dto;
         try
         {
-            dto = await AddAsync(id, commentId, request, kind, text, s);
+            dto = await AddAsync(found, commentId, request, kind, text, s);
         }
         catch (Exception e) when (DatabaseErrors.Classify(e) == FailureKind.Conflict)
         {
@@ -74,13 +74,15 @@ public static class CommentsApi
             : Conflict("A different comment already has this id. Post with a new id (a fresh GUID).");
     }
 
-    private static Task<CommentDto> AddAsync(Guid id, Guid commentId, PostCommentRequest request, string kind, string text, ReviewServices s) =>
-        s.Changes.ApplyAsync(id, async (seq, now) =>
+    private static Task<CommentDto> AddAsync(ReviewContext found, Guid commentId, PostCommentRequest request, string kind, string text, ReviewServices s) =>
+        s.Changes.ApplyAsync(found.Review.Id, async (seq, now) =>
         {
+            var id = found.Review.Id;
             var comment = new Comment
             {
                 Id = commentId, ReviewId = id, ParentId = request.ParentId, AtSeconds = request.AtSeconds!.Value, EndSeconds = request.EndSeconds,
                 Kind = kind, Text = text, AuthorId = s.Caller.Id, CreatedAt = now, UpdatedAt = now, Seq = seq,
+                SelfReviewNote = found.Review.Kind == ReviewKinds.Self && found.Role == ReviewRole.Trainee && request.ParentId is null,
             };
             s.Db.Comments.Add(comment);
             var added = CommentDto.From(comment, s.Caller.Name);

@@ -6,10 +6,10 @@ namespace LessonReview.Web.Reviews;
 /// <summary>A comment as the API and the hub show it.</summary>
 public sealed record CommentDto(
     Guid Id, Guid ReviewId, Guid? ParentId, double AtSeconds, double? EndSeconds, string Kind, string Text,
-    Guid AuthorId, string AuthorName, DateTime CreatedAt, DateTime UpdatedAt, DateTime? AcknowledgedAt, long Seq)
+    Guid AuthorId, string AuthorName, DateTime CreatedAt, DateTime UpdatedAt, DateTime? AcknowledgedAt, long Seq, bool SelfReviewNote)
 {
     public static CommentDto From(Comment c, string authorName) => new(c.Id, c.ReviewId, c.ParentId, c.AtSeconds, c.EndSeconds,
-        c.Kind, c.Text, c.AuthorId, authorName, c.CreatedAt, c.UpdatedAt, c.AcknowledgedAt, c.Seq);
+        c.Kind, c.Text, c.AuthorId, authorName, c.CreatedAt, c.UpdatedAt, c.AcknowledgedAt, c.Seq, c.SelfReviewNote);
 }
 
 /// <summary>An action item as the API and the hub show it.</summary>
@@ -27,15 +27,17 @@ public sealed record ActionItemDto(
 public sealed record StageChangeDto(string Stage, Guid ByUserId, DateTime At);
 
 /// <summary>A review with everything the workspace shows (DESIGN.md: GET /api/reviews/{id}).</summary>
+/// <param name="Kind">"mentored" or "self" (the trainee's own review).</param>
+/// <param name="Private">A self-review no mentor has been invited to: only its trainee sees it.</param>
 public sealed record ReviewDto(
-    Guid Id, Guid LessonId, string Stage, IReadOnlyList<StageChangeDto> StageHistory, IReadOnlyList<Guid> MentorIds,
+    Guid Id, Guid LessonId, string Stage, string Kind, bool Private, IReadOnlyList<StageChangeDto> StageHistory, IReadOnlyList<Guid> MentorIds,
     IReadOnlyList<CommentDto> Comments, IReadOnlyList<ActionItemDto> ActionItems, long Seq,
     string LessonTitle, DateOnly? LessonDate, DateOnly? NextLessonDate, Guid TraineeId, string TraineeName,
     IReadOnlyList<ActionItemDto> PreviousActionItems, DateTime CreatedAt, DateTime UpdatedAt);
 
 /// <summary>A review in a list (queue): enough to sort and choose.</summary>
 public sealed record ReviewSummaryDto(
-    Guid Id, Guid LessonId, string LessonTitle, DateOnly? LessonDate, DateOnly? NextLessonDate, string Stage,
+    Guid Id, Guid LessonId, string LessonTitle, DateOnly? LessonDate, DateOnly? NextLessonDate, string Stage, string Kind, bool Private,
     Guid TraineeId, string TraineeName, IReadOnlyList<Guid> MentorIds, int CommentCount, int OpenActionItems,
     DateOnly? NextDue, DateTime CreatedAt, DateTime UpdatedAt);
 

@@ -16,9 +16,9 @@ public sealed class ReviewReader(LessonReviewDb db)
             .Select(s => new StageChangeDto(s.Stage, s.ByUserId, s.At)).ToListAsync(cancellationToken);
         var mentors = await db.ReviewMentors.Where(m => m.ReviewId == review.Id).Select(m => m.UserId).ToListAsync(cancellationToken);
         var trainee = await db.Users.Where(u => u.Id == lesson.OwnerId).Select(u => u.Name).SingleAsync(cancellationToken);
-        return new ReviewDto(review.Id, review.LessonId, review.Stage, history, mentors, comments, items.Select(ActionItemDto.From).ToList(),
+        return new ReviewDto(review.Id, review.LessonId, review.Stage, review.Kind, review.IsPrivate, history, mentors, comments, items.Select(ActionItemDto.From).ToList(),
             review.Seq, lesson.Title, lesson.LessonDate, lesson.NextLessonDate, lesson.OwnerId, trainee,
-            await PreviousOpenItemsAsync(lesson, cancellationToken), review.CreatedAt, review.UpdatedAt);
+            await PreviousOpenItemsAsync(lesson, includePrivate: review.IsPrivate, cancellationToken), review.CreatedAt, review.UpdatedAt);
     }
 
     /// <summary>Live comments in time order, replies after their parent's moment.</summary>
@@ -35,9 +35,11 @@ public sealed class ReviewReader(LessonReviewDb db)
         CommentDto.From(comment, await db.Users.Where(u => u.Id == comment.AuthorId).Select(u => u.Name).SingleAsync(cancellationToken));
 
     /// <summary>Open action items from the trainee's earlier lessons: what this lesson should check.</summary>
-    public async Task<List<ActionItemDto>> PreviousOpenItemsAsync(Lesson lesson, CancellationToken cancellationToken)
+    /// <param name="includePrivate">Also items of private self-reviews: only when the reader is the trainee alone (this review is private too).</param>
+    public async Task<List<ActionItemDto>> PreviousOpenItemsAsync(Lesson lesson, bool includePrivate, CancellationToken cancellationToken)
     {
         var earlierReviews = db.Reviews
+            .Where(r => includePrivate || r.Kind != ReviewKinds.Self || r.SharedAt != null)
             .Join(db.Lessons, r => r.LessonId, l => l.Id, (r, l) => new { r.Id, l.OwnerId, l.CreatedAt, LessonId = l.Id })
             .Where(x => x.OwnerId == lesson.OwnerId && x.CreatedAt < lesson.CreatedAt && x.LessonId != lesson.Id)
             .Select(x => x.Id);
@@ -59,7 +61,7 @@ public sealed class ReviewReader(LessonReviewDb db)
         var open = (await db.ActionItems.Where(i => ids.Contains(i.ReviewId) && i.Status == ActionItemStatus.Open)
             .Select(i => new { i.ReviewId, i.DueDate }).ToListAsync(cancellationToken)).ToLookup(i => i.ReviewId, i => i.DueDate);
         return rows.Select(r => new ReviewSummaryDto(r.Review.Id, r.Lesson.Id, r.Lesson.Title, r.Lesson.LessonDate, r.Lesson.NextLessonDate,
-                r.Review.Stage, r.Lesson.OwnerId, r.Trainee, mentors[r.Review.Id].ToList(), comments.GetValueOrDefault(r.Review.Id),
+                r.Review.Stage, r.Review.Kind, r.Review.IsPrivate, r.Lesson.OwnerId, r.Trainee, mentors[r.Review.Id].ToList(), comments.GetValueOrDefault(r.Review.Id),
                 open[r.Review.Id].Count(), open[r.Review.Id].Where(d => d is not null).Min(), r.Review.CreatedAt, r.Review.UpdatedAt))
             // The mentor's queue: unfinished first, most overdue next, then newest.
             .OrderBy(s => s.Stage == ReviewStages.Done)

@@ -12,19 +12,22 @@ namespace LessonReview.Web.Reviews;
 /// <summary>Reviews: open one on a ready lesson, assign mentors, list the queue, read one, move its stage, catch up.</summary>
 public static class ReviewsApi
 {
-    public sealed record CreateReviewRequest(List<Guid>? MentorIds);
+    /// <param name="MentorIds">Who is asked for feedback.</param>
+    /// <param name="Kind">"mentored" or "self"; when left out, a review with no mentors is a self-review.</param>
+    public sealed record CreateReviewRequest(List<Guid>? MentorIds, string? Kind = null);
     public sealed record MentorsRequest(List<Guid>? UserIds);
     public sealed record StageRequest(string? Stage);
 
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/lessons/{lessonId:guid}/reviews", Create).RequireAuthorization().RequireRateLimiting(RateLimits.Writes)
-            .WithTags("Reviews").WithName("CreateReview").WithSummary("Open a review on a ready lesson (its trainee or a coordinator).");
+            .WithTags("Reviews").WithName("CreateReview")
+            .WithSummary("Open a review on a ready lesson (its trainee or a coordinator); with no mentors it is the trainee's private self-review.");
         var api = app.MapGroup("/api/reviews").WithTags("Reviews").RequireAuthorization();
         api.MapGet("/", List).WithName("ListReviews").WithSummary("Reviews the caller takes part in: unfinished first, most overdue next, newest.");
         api.MapGet("/{id:guid}", Get).WithName("GetReview").WithSummary("A review with comments, action items, stage history and seq.");
         api.MapPut("/{id:guid}/mentors", SetMentors).RequireRateLimiting(RateLimits.Writes).WithName("SetReviewMentors")
-            .WithSummary("Replace the review's mentors (its trainee or a coordinator).");
+            .WithSummary("Replace the review's mentors (its trainee or a coordinator); the first mentor shares a self-review.");
         api.MapPost("/{id:guid}/stage", ChangeStage).RequireRateLimiting(RateLimits.Writes).WithName("ChangeReviewStage")
             .WithSummary("Move the review one stage (mentors and coordinators; the rules are in the README).");
         api.MapGet("/{id:guid}/events", Events).WithName("ReviewEvents")
@@ -42,10 +45,19 @@ public static class ReviewsApi
         if (lesson.Status != LessonStatus.Ready)
             return Conflict(new Message("This lesson is still {0}. Open a review once its video is ready to watch.", lesson.Status));
         var mentorIds = (request?.MentorIds ?? []).Distinct().ToList();
+        var kind = request?.Kind ?? (mentorIds.Count == 0 ? ReviewKinds.Self : ReviewKinds.Mentored);
+        if (!ReviewKinds.All.Contains(kind)) return BadRequest(new Message("Kind must be one of: {0}.", string.Join(", ", ReviewKinds.All)));
+        if (kind == ReviewKinds.Mentored && mentorIds.Count == 0)
+            return BadRequest("Choose at least one mentor to ask for feedback, or open a self-review (kind \"self\") to take your own notes first.");
+        if (kind == ReviewKinds.Self && lesson.OwnerId != s.Caller.Id)
+            return Forbidden("A self-review is the trainee's own: only the trainee who taught this lesson opens one.");
         if (await CheckMentorsAsync(s, mentorIds) is { } problem) return problem;
 
         var now = DateTime.UtcNow;
-        var review = new Review { LessonId = lessonId, CreatedById = s.Caller.Id, CreatedAt = now, UpdatedAt = now };
+        var review = new Review
+        {
+            LessonId = lessonId, Kind = kind, SharedAt = mentorIds.Count > 0 ? now : null, CreatedById = s.Caller.Id, CreatedAt = now, UpdatedAt = now,
+        };
         s.Db.Reviews.Add(review);
         s.Db.StageChanges.Add(new StageChange { ReviewId = review.Id, Stage = ReviewStages.Observe, ByUserId = s.Caller.Id, At = now });
         s.Db.ReviewMentors.AddRange(mentorIds.Select(m => new ReviewMentor { ReviewId = review.Id, UserId = m }));
@@ -73,6 +85,9 @@ public static class ReviewsApi
         // A change like any other (seq, event log, broadcast), so every instance can close a removed mentor's live view.
         await s.Changes.ApplyAsync(id, async (seq, now) =>
         {
+            // Inviting the first mentor shares a self-review: from then on its mentors and coordinators see it.
+            if (mentorIds.Count > 0)
+                await s.Db.Reviews.Where(r => r.Id == id && r.SharedAt == null).ExecuteUpdateAsync(u => u.SetProperty(r => r.SharedAt, now), s.Aborted);
             await s.Db.ReviewMentors.Where(m => m.ReviewId == id).ExecuteDeleteAsync(s.Aborted);
             s.Db.ReviewMentors.AddRange(mentorIds.Select(m => new ReviewMentor { ReviewId = id, UserId = m }));
             var dto = new MentorsChangedDto(id, mentorIds, s.Caller.Id, now, seq);
@@ -89,7 +104,7 @@ public static class ReviewsApi
         var to = request.Stage ?? "";
         var comments = await s.Db.Comments.CountAsync(c => c.ReviewId == id && c.DeletedAt == null, s.Aborted);
         var items = await s.Db.ActionItems.Where(i => i.ReviewId == id).Select(i => i.Status).ToListAsync(s.Aborted);
-        var rule = StageRules.Check(found.Review.Stage, to, found.Role, comments, items.Count, items.Count(i => i == ActionItemStatus.Open));
+        var rule = StageRules.Check(found.Review.Stage, to, found.Role, found.Review.Kind, comments, items.Count, items.Count(i => i == ActionItemStatus.Open));
         if (rule is { } broken) return Status(broken.Status, broken.Message);
 
         var changed = await s.Changes.ApplyAsync(id, async (seq, now) =>

@@ -7,17 +7,17 @@ namespace LessonReview.Web.Reviews;
 /// Who may move a review, and when (README "Coaching cycle"):
 /// assigned mentors and coordinators move it, one stage at a time, forward or back;
 /// educate needs at least one comment; follow-up needs at least one action item;
-/// done needs every action item done or dropped. Trainees never move the stage.
+/// done needs every action item done or dropped. Trainees move only their own self-reviews.
 /// </summary>
 public static class StageRules
 {
     /// <summary>Why this move is not allowed, as a sentence; null when it is.</summary>
     /// <returns>(status, message): 403 when the caller may never do it, 409 when the review is not ready for it.</returns>
-    public static (int Status, Message Message)? Check(string from, string to, ReviewRole role, int comments, int actionItems, int unresolvedActionItems)
+    public static (int Status, Message Message)? Check(string from, string to, ReviewRole role, string kind, int comments, int actionItems, int unresolvedActionItems)
     {
         if (!ReviewStages.All.Contains(to))
             return (400, new Message("Stage must be one of: {0}.", string.Join(", ", ReviewStages.All)));
-        if (role == ReviewRole.Trainee)
+        if (role == ReviewRole.Trainee && kind != ReviewKinds.Self)
             return (403, "Only the review's mentors or a coordinator move it through the coaching cycle.");
         var step = Index(to) - Index(from);
         if (step == 0) return (409, new Message("The review is already in {0}.", to));
@@ -42,7 +42,7 @@ public static class StageRules
 /// <summary>How the caller takes part in a review.</summary>
 public enum ReviewRole
 {
-    /// <summary>The trainee whose lesson it is.</summary>
+    /// <summary>The trainee whose lesson it is (who also moves their own self-review).</summary>
     Trainee,
     /// <summary>A mentor assigned to the review.</summary>
     Mentor,

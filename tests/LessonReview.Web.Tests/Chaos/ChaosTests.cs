@@ -51,7 +51,7 @@ public sealed class ChaosTests : IDisposable
             var trainee = await a.TraineeAsync();
             var lessonId = await Tus.UploadAsync(trainee, await TestClips.LandscapeH264Async(), "Chaos");
             Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId)).Status);
-            var review = (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!;
+            var review = (await (await a.OpenMentoredReviewAsync(trainee, lessonId)).Content.ReadFromJsonAsync<ReviewDto>())!;
             var coordinator = a.CookieHeader(await a.CoordinatorAsync());
             var traineeCookie = a.CookieHeader(trainee);
 

@@ -92,6 +92,13 @@ public class AppHost : WebApplicationFactory<Program>
     public Task<HttpClient> MentorAsync() => SignInAsync("mentor@example.org");
     public Task<HttpClient> CoordinatorAsync() => SignInAsync("coordinator@example.org");
 
+    /// <summary>Opens a review of the lesson that asks the seeded mentor (so coordinators see it too; a review without mentors is a private self-review).</summary>
+    public async Task<HttpResponseMessage> OpenMentoredReviewAsync(HttpClient trainee, Guid lessonId)
+    {
+        var mentorId = (await (await MentorAsync()).GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+        return await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { mentorId } });
+    }
+
     /// <summary>Creates another account and signs it in.</summary>
     public async Task<HttpClient> NewUserAsync(string role, string? name = null) => await SignInAsync(await CreateUserAsync(role, name));
 

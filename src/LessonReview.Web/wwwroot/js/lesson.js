@@ -54,7 +54,15 @@ document.getElementById("delete")?.addEventListener("click", async () => {
   else alert((await response.json()).detail ?? t("The lesson could not be deleted."));
 });
 
-document.getElementById("open-review")?.addEventListener("submit", async (e) => {
+// No mentor ticked means a self-review: say which one the button opens before it is pressed.
+const openReview = document.getElementById("open-review");
+function showReviewKind() {
+  const kind = openReview.querySelector('input[name="mentor"]:checked') ? "mentored" : "self";
+  for (const el of openReview.querySelectorAll("[data-when]")) el.hidden = el.dataset.when !== kind;
+}
+openReview?.addEventListener("change", showReviewKind);
+
+openReview?.addEventListener("submit", async (e) => {
   e.preventDefault();
   const mentorIds = [...e.target.querySelectorAll('input[name="mentor"]:checked')].map((i) => i.value);
   const response = await fetch(`/api/lessons/${lessonId}/reviews`, {

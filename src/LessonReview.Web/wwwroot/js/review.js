@@ -33,7 +33,10 @@ function apply(type, data, seq) {
       if (!state.review.stageHistory.some((h) => h.at === data.at && h.stage === data.stage))
         state.review.stageHistory.push({ stage: data.stage, byUserId: data.byUserId, at: data.at });
       break;
-    case "MentorsChanged": state.review.mentorIds = data.mentorIds; break;
+    case "MentorsChanged":
+      state.review.mentorIds = data.mentorIds;
+      if (data.mentorIds.length) state.review.private = false; // the first mentor shares a self-review
+      break;
     case "ActionItemChanged":
       if (data.reviewId === reviewId) state.items.set(data.id, data);
       else state.review.previousActionItems = state.review.previousActionItems.map((i) => (i.id === data.id ? data : i));
@@ -77,7 +80,7 @@ function renderStages() {
   }));
   const actions = $("stage-actions");
   actions.replaceChildren();
-  if (role !== "trainee") {
+  if (role !== "trainee" || state.review.kind === "self") { // a trainee moves (and closes) their own self-review
     const i = STAGES.indexOf(stage);
     if (i > 0) actions.append(button(t("Back to {0}", t(STAGES[i - 1])), () => moveStage(STAGES[i - 1]), "secondary"));
     if (i < STAGES.length - 1) actions.append(button(t("Move to {0}", t(STAGES[i + 1])), () => moveStage(STAGES[i + 1])));
@@ -98,6 +101,10 @@ function renderMentors() {
     : role === "trainee"
       ? t("None yet: this review is yours to take notes in. Invite a mentor when you want feedback.")
       : t("None yet: nobody has been asked to review this lesson.");
+  if (state.review.kind === "self") {
+    $("self-review-private").hidden = !state.review.private;
+    $("self-review-shared").hidden = state.review.private;
+  }
   $("mentors-edit").hidden = !(role === "trainee" || role === "coordinator") || !$("mentors-form").hidden;
 }
 
@@ -122,7 +129,7 @@ async function saveMentors(event) {
   const userIds = [...$("mentor-choices").querySelectorAll("input:checked")].map((i) => i.value);
   try {
     const saved = await send("PUT", `/api/reviews/${reviewId}/mentors`, { userIds });
-    state.review.mentorIds = saved.mentorIds;
+    Object.assign(state.review, { mentorIds: saved.mentorIds, private: saved.private });
     $("mentors-form").hidden = true;
     render();
     $("mentors-edit").focus();
@@ -156,7 +163,9 @@ function commentItem(c) {
   const text = document.createElement("p");
   text.className = "text";
   text.textContent = c.text; // never innerHTML: comments are shown exactly as typed
-  li.append(time, " ", kind, " ", author, edited, text);
+  // The trainee's own reflection in a self-review, so mentors read it as that and not as feedback.
+  const selfNote = c.selfReviewNote ? [" ", span(t("Self-review note"), "badge self-review")] : [];
+  li.append(time, " ", kind, ...selfNote, " ", author, edited, text);
   const tools = document.createElement("div");
   tools.className = "tools";
   if (!c.parentId) tools.append(button(t("Reply"), () => startReply(c), "link"));
