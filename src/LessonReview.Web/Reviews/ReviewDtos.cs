@@ -33,13 +33,16 @@ public sealed record ReviewDto(
     Guid Id, Guid LessonId, string Stage, string Kind, bool Private, IReadOnlyList<StageChangeDto> StageHistory, IReadOnlyList<Guid> MentorIds,
     IReadOnlyList<CommentDto> Comments, IReadOnlyList<ActionItemDto> ActionItems, long Seq,
     string LessonTitle, DateOnly? LessonDate, DateOnly? NextLessonDate, Guid TraineeId, string TraineeName,
-    IReadOnlyList<ActionItemDto> PreviousActionItems, DateTime CreatedAt, DateTime UpdatedAt);
+    IReadOnlyList<ActionItemDto> PreviousActionItems, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<PersonDto> People);
+
+/// <summary>Someone a review mentions (its trainee, mentors, whoever moved its stage), so every participant can show their names.</summary>
+public sealed record PersonDto(Guid Id, string Name);
 
 /// <summary>A review in a list (queue): enough to sort and choose.</summary>
 public sealed record ReviewSummaryDto(
     Guid Id, Guid LessonId, string LessonTitle, DateOnly? LessonDate, DateOnly? NextLessonDate, string Stage, string Kind, bool Private,
     Guid TraineeId, string TraineeName, IReadOnlyList<Guid> MentorIds, int CommentCount, int OpenActionItems,
-    DateOnly? NextDue, DateTime CreatedAt, DateTime UpdatedAt);
+    DateOnly? NextDue, DateTime CreatedAt, DateTime UpdatedAt, DateTime RequestedAt);
 
 public sealed record CommentDeletedDto(Guid ReviewId, Guid CommentId, long Seq);
 

@@ -16,9 +16,12 @@ public sealed class ReviewReader(LessonReviewDb db)
             .Select(s => new StageChangeDto(s.Stage, s.ByUserId, s.At)).ToListAsync(cancellationToken);
         var mentors = await db.ReviewMentors.Where(m => m.ReviewId == review.Id).Select(m => m.UserId).ToListAsync(cancellationToken);
         var trainee = await db.Users.Where(u => u.Id == lesson.OwnerId).Select(u => u.Name).SingleAsync(cancellationToken);
+        // Mentors may not list people (GET /api/users), yet their page names colleagues and who moved the stage.
+        var mentioned = mentors.Concat(history.Select(h => h.ByUserId)).Append(lesson.OwnerId).Distinct().ToList();
+        var people = await db.Users.Where(u => mentioned.Contains(u.Id)).Select(u => new PersonDto(u.Id, u.Name)).ToListAsync(cancellationToken);
         return new ReviewDto(review.Id, review.LessonId, review.Stage, review.Kind, review.IsPrivate, history, mentors, comments, items.Select(ActionItemDto.From).ToList(),
             review.Seq, lesson.Title, lesson.LessonDate, lesson.NextLessonDate, lesson.OwnerId, trainee,
-            await PreviousOpenItemsAsync(lesson, includePrivate: review.IsPrivate, cancellationToken), review.CreatedAt, review.UpdatedAt);
+            await PreviousOpenItemsAsync(lesson, includePrivate: review.IsPrivate, cancellationToken), review.CreatedAt, review.UpdatedAt, people);
     }
 
     /// <summary>Live comments in time order, replies after their parent's moment.</summary>
@@ -62,11 +65,12 @@ public sealed class ReviewReader(LessonReviewDb db)
             .Select(i => new { i.ReviewId, i.DueDate }).ToListAsync(cancellationToken)).ToLookup(i => i.ReviewId, i => i.DueDate);
         return rows.Select(r => new ReviewSummaryDto(r.Review.Id, r.Lesson.Id, r.Lesson.Title, r.Lesson.LessonDate, r.Lesson.NextLessonDate,
                 r.Review.Stage, r.Review.Kind, r.Review.IsPrivate, r.Lesson.OwnerId, r.Trainee, mentors[r.Review.Id].ToList(), comments.GetValueOrDefault(r.Review.Id),
-                open[r.Review.Id].Count(), open[r.Review.Id].Where(d => d is not null).Min(), r.Review.CreatedAt, r.Review.UpdatedAt))
-            // The mentor's queue: unfinished first, most overdue next, then newest.
+                open[r.Review.Id].Count(), open[r.Review.Id].Where(d => d is not null).Min(), r.Review.CreatedAt, r.Review.UpdatedAt,
+                r.Review.SharedAt ?? r.Review.CreatedAt))
+            // The mentor's queue: unfinished first, most overdue next, then the one waiting longest (asked earliest).
             .OrderBy(s => s.Stage == ReviewStages.Done)
             .ThenBy(s => s.NextDue ?? DateOnly.MaxValue)
-            .ThenByDescending(s => s.CreatedAt)
+            .ThenBy(s => s.RequestedAt)
             .ToList();
     }
 }

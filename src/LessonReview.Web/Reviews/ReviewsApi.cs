@@ -24,7 +24,7 @@ public static class ReviewsApi
             .WithTags("Reviews").WithName("CreateReview")
             .WithSummary("Open a review on a ready lesson (its trainee or a coordinator); with no mentors it is the trainee's private self-review.");
         var api = app.MapGroup("/api/reviews").WithTags("Reviews").RequireAuthorization();
-        api.MapGet("/", List).WithName("ListReviews").WithSummary("Reviews the caller takes part in: unfinished first, most overdue next, newest.");
+        api.MapGet("/", List).WithName("ListReviews").WithSummary("Reviews the caller takes part in: unfinished first, most overdue next, then waiting longest.");
         api.MapGet("/{id:guid}", Get).WithName("GetReview").WithSummary("A review with comments, action items, stage history and seq.");
         api.MapPut("/{id:guid}/mentors", SetMentors).RequireRateLimiting(RateLimits.Writes).WithName("SetReviewMentors")
             .WithSummary("Replace the review's mentors (its trainee or a coordinator); the first mentor shares a self-review.");

@@ -102,6 +102,15 @@ public sealed partial class DeploymentTests
         }
     }
 
+    [Fact]
+    public void Every_file_the_readme_links_to_exists()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var targets = ReadmeLink().Matches(readme).Select(m => m.Groups["path"].Value).Distinct().ToList();
+        Assert.Contains(targets, t => t.StartsWith("docs/screenshots/", StringComparison.Ordinal)); // the pictures are linked
+        Assert.All(targets, path => Assert.True(File.Exists(Path.Combine(Root, path)), $"README links to {path}, which does not exist (run scripts/screenshots.sh?)"));
+    }
+
     private static string Bicep => File.ReadAllText(Path.Combine(Root, "infra", "resources.bicep"));
 
     private static IEnumerable<string> AppSettingNames() =>
@@ -126,6 +135,9 @@ public sealed partial class DeploymentTests
 
     [GeneratedRegex(@"var sharedSettings = \[(?<body>[^\]]*)\]")]
     private static partial Regex SharedSettings();
+
+    [GeneratedRegex(@"\]\((?<path>(?:docs|scripts|infra|src|tests)/[^)#\s]+)\)")]
+    private static partial Regex ReadmeLink();
 
     [GeneratedRegex(@"^\| `(?<key>[A-Za-z][A-Za-z0-9_]*(?::[A-Za-z0-9_]+)*)` \|", RegexOptions.Multiline)]
     private static partial Regex ConfigRow();

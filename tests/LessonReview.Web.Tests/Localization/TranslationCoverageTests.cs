@@ -181,7 +181,7 @@ public sealed partial class TranslationCoverageTests
     [GeneratedRegex(@"'(\\.|[^'\\])'")]
     private static partial Regex CharLiteral();
 
-    [GeneratedRegex(@"^[A-Z(].*\s.*([.?:]$|\.\s)", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^[A-Z({].*\s.*([.?:]$|\.\s)", RegexOptions.Singleline)]
     private static partial Regex SentenceLike();
 
     [GeneratedRegex(@"InvalidOperationException|ArgumentException|ArgumentOutOfRange|Log(Information|Warning|Error|Debug)|Unhealthy|WithSummary|WithName|WithTags|\.Validate\(|GeneratedRegex")]

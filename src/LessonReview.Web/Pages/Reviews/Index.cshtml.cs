@@ -11,6 +11,10 @@ public sealed class ReviewsIndexModel(ReviewAccess access, ReviewReader reader, 
     public IReadOnlyList<ReviewSummaryDto> Reviews { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
+    /// <summary>The day mentors were asked (or the review opened), in the viewer's time zone.</summary>
+    public DateOnly Requested(ReviewSummaryDto review) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(
+        DateTime.SpecifyKind(review.RequestedAt, DateTimeKind.Utc), time.Zone));
+
     public async Task OnGetAsync()
     {
         Caller = Caller.Of(User);

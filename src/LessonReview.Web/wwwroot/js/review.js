@@ -30,11 +30,13 @@ function apply(type, data, seq) {
     case "CommentDeleted": state.comments.delete(data.commentId); break;
     case "StageChanged":
       state.review.stage = data.stage;
+      if (!state.people.has(data.byUserId)) learnNames();
       if (!state.review.stageHistory.some((h) => h.at === data.at && h.stage === data.stage))
         state.review.stageHistory.push({ stage: data.stage, byUserId: data.byUserId, at: data.at });
       break;
     case "MentorsChanged":
       state.review.mentorIds = data.mentorIds;
+      if (data.mentorIds.some((id) => !state.people.has(id))) learnNames(); // someone new: read their name
       if (data.mentorIds.length) state.review.private = false; // the first mentor shares a self-review
       break;
     case "ActionItemChanged":
@@ -433,9 +435,17 @@ async function load() {
   state.comments = new Map(review.comments.map((c) => [c.id, c]));
   state.items = new Map(review.actionItems.map((i) => [i.id, i]));
   for (const u of users) state.people.set(u.id, u.name);
+  for (const p of review.people) state.people.set(p.id, p.name);
   state.mentors = users.filter((u) => u.role === "mentor").sort((a, b) => a.name.localeCompare(b.name));
   state.people.set(review.traineeId, review.traineeName);
   for (const c of review.comments) state.people.set(c.authorId, c.authorName);
+  render();
+}
+
+async function learnNames() {
+  const response = await fetch(`/api/reviews/${reviewId}`);
+  if (!response.ok) return;
+  for (const p of (await response.json()).people) state.people.set(p.id, p.name);
   render();
 }
 

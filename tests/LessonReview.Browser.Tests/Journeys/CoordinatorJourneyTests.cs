@@ -1,0 +1,95 @@
+using System.Net.Http.Json;
+using System.Text;
+using LessonReview.Web.Reviews;
+using Microsoft.Playwright;
+
+namespace LessonReview.Browser.Tests.Journeys;
+
+/// <summary>
+/// The coordinator's journey (../shared/JOURNEYS.md), one test per step that exists today, each on a
+/// laptop and a phone, in English and Japanese. Not yet built, so not yet tried (issue 12): inviting
+/// people, standing mentors, the framework, the programme page and its CSV, retention and the view log.
+/// </summary>
+public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost app) : IClassFixture<BrowserFixture>, IClassFixture<JourneyHost>
+{
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step1_hands_a_review_to_another_mentor_from_its_page(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var reviewId = await app.MentoredReviewAsync();
+        var jte = $"Kenji JTE {size} {language}";
+        var jteEmail = await app.CreateUserAsync("mentor", jte);
+        await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/reviews/{reviewId}");
+        await Journey.ReviewReadyAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Change mentors") }).ClickAsync();
+        var choices = page.GetByRole(AriaRole.Group, new() { Name = j.T("Who should review this lesson?") });
+        await choices.GetByLabel(jte).CheckAsync();
+        await choices.GetByLabel("Mia Mentor").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Save mentors") }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#mentor-names")).ToHaveTextAsync(jte);
+        var newMentor = await app.SignInAsync(jteEmail);
+        Assert.Contains((await newMentor.GetFromJsonAsync<List<ReviewSummaryDto>>("/api/reviews"))!, r => r.Id == reviewId);
+        Assert.DoesNotContain((await (await app.MentorAsync()).GetFromJsonAsync<List<ReviewSummaryDto>>("/api/reviews"))!, r => r.Id == reviewId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step2_sees_every_shared_review_with_its_stage_but_not_a_private_self_review(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var lessonId = await app.ReadyLessonAsync($"Coordinator view {size} {language}");
+        var shared = await app.MentoredReviewAsync(lessonId);
+        var trainee = await app.TraineeAsync();
+        var own = (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!.Id;
+        await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/reviews");
+
+        var row = page.Locator("table.queue tbody tr").Filter(new() { Has = page.Locator($"a[href='/reviews/{shared}']") });
+        await Assertions.Expect(row.Locator($"td[data-label='{j.T("Trainee")}']")).ToHaveTextAsync("Tomoko Trainee");
+        await Assertions.Expect(row.Locator($"td[data-label='{j.T("Stage")}']")).ToHaveTextAsync(j.T("observe"));
+        await Assertions.Expect(page.Locator($"a[href='/reviews/{own}']")).ToHaveCountAsync(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step3_exports_a_review_as_csv_webvtt_and_a_printable_page(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var reviewId = await app.MentoredReviewAsync();
+        await app.CommentAsync(await app.MentorAsync(), reviewId, 25, "生徒の名前を呼んでいた — used names", "strength");
+        await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/reviews/{reviewId}");
+        await Journey.ReviewReadyAsync(page);
+
+        var csv = await DownloadAsync(page, j.T("Export CSV"));
+        Assert.StartsWith("\"" + j.T("Type") + "\"", csv.TrimStart('\uFEFF'));
+        Assert.Contains("生徒の名前を呼んでいた — used names", csv);
+        Assert.Contains("0:25", csv);
+        var vtt = await DownloadAsync(page, j.T("Export WebVTT"));
+        Assert.StartsWith("WEBVTT", vtt);
+        Assert.Contains("00:00:25.000 --> ", vtt);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = j.T("Printable page") }).ClickAsync();
+        var printed = page.Locator("tr").Filter(new() { HasText = "used names" });
+        await Assertions.Expect(printed.Locator("td.time")).ToHaveTextAsync("0:25");
+        await Assertions.Expect(printed).ToContainTextAsync(j.T("Strength"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = j.T("Print") })).ToBeVisibleAsync();
+        await j.ShotAsync(page, "print");
+    }
+
+    private static async Task<string> DownloadAsync(IPage page, string linkName)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = linkName }).ClickAsync());
+        await using var stream = await download.CreateReadStreamAsync();
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return await reader.ReadToEndAsync();
+    }
+}

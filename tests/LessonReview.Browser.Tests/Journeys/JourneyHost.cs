@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using LessonReview.TestSupport;
+using LessonReview.Web.Accounts;
+using LessonReview.Web.Reviews;
+using LessonReview.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LessonReview.Browser.Tests.Journeys;
+
+/// <summary>
+/// The app the journeys run against: the seeded trainee (Tomoko), mentor (Mia) and coordinator, and
+/// one ready 30-second lesson of Tomoko's with a next lesson date. Steps that need state of their
+/// own (a review to move, a later lesson) make it through the API, so each step starts where a
+/// person would be at that point of the journey.
+/// </summary>
+public sealed class JourneyHost : AppHost, IAsyncLifetime
+{
+    public Guid LessonId { get; private set; }
+    public Guid MentorId { get; private set; }
+    public const string LessonTitle = "南中学校 2年 Unit 4 · weather";
+
+    public async Task InitializeAsync()
+    {
+        var trainee = await TraineeAsync();
+        var bytes = await File.ReadAllBytesAsync(await TestClips.Mpeg4Async(seconds: 30));
+        var created = await Tus.CreateAsync(trainee, bytes.Length,
+            Tus.Metadata(("filename", "class.avi"), ("title", LessonTitle), ("lessonDate", "2026-11-20"), ("nextLessonDate", "2026-12-01")));
+        await Tus.PatchAsync(trainee, created.Headers.Location!.ToString(), 0, new ByteArrayContent(bytes));
+        LessonId = Guid.Parse(created.Headers.Location!.ToString().Split('/').Last());
+        Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, LessonId, 120)).Status);
+        MentorId = (await (await MentorAsync()).GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>A new review of <paramref name="lessonId"/> (the shared lesson unless given) asking Mia.</summary>
+    public async Task<Guid> MentoredReviewAsync(Guid? lessonId = null)
+    {
+        var response = await (await TraineeAsync()).PostAsJsonAsync($"/api/lessons/{lessonId ?? LessonId}/reviews", new { mentorIds = new[] { MentorId } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
+    }
+
+    /// <summary>Another ready lesson of Tomoko's (a short H.264 clip: ready in seconds).</summary>
+    public async Task<Guid> ReadyLessonAsync(string title)
+    {
+        var trainee = await TraineeAsync();
+        var lessonId = await Tus.UploadAsync(trainee, await TestClips.LandscapeH264Async(), title);
+        Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId)).Status);
+        return lessonId;
+    }
+
+    public async Task<CommentDto> CommentAsync(HttpClient author, Guid reviewId, double at, string text, string kind = "observation") =>
+        await ReviewHost.CommentAsync(author, reviewId, at, text, kind);
+
+    /// <summary>Today in Japan (the app's default time zone), as the pages count days.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Tokyo"));
+
+    /// <summary>Mia agrees an action item due a week from today.</summary>
+    public async Task<ActionItemDto> ActionItemAsync(Guid reviewId, string text, params Guid[] commentIds)
+    {
+        var dueDate = Today.AddDays(7).ToString("yyyy-MM-dd");
+        var response = await (await MentorAsync()).PostAsJsonAsync($"/api/reviews/{reviewId}/action-items", new { text, commentIds, dueDate });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ActionItemDto>())!;
+    }
+
+    /// <summary>Time passes: the item's day is <paramref name="daysAgo"/> days behind (written to the row: the API rightly refuses past dates).</summary>
+    public async Task MakeOverdueAsync(Guid itemId, int daysAgo)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LessonReview.Core.Data.LessonReviewDb>();
+        var row = await db.ActionItems.SingleAsync(i => i.Id == itemId);
+        row.DueDate = Today.AddDays(-daysAgo);
+        await db.SaveChangesAsync();
+    }
+}

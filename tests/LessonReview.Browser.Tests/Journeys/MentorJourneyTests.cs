@@ -1,0 +1,141 @@
+using System.Net.Http.Json;
+using LessonReview.Web.Accounts;
+using LessonReview.Web.Reviews;
+using Microsoft.Playwright;
+
+namespace LessonReview.Browser.Tests.Journeys;
+
+/// <summary>
+/// The mentor's journey (../shared/JOURNEYS.md), one test per step, each on a laptop and a phone, in
+/// English and Japanese, asserting what Mia sees. Not yet built, so not yet tried: being told of a
+/// request in the app and by e-mail, the framework's areas and ratings (issue 12).
+/// </summary>
+public sealed class MentorJourneyTests(BrowserFixture browser, JourneyHost app) : IClassFixture<BrowserFixture>, IClassFixture<JourneyHost>
+{
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step1_the_queue_shows_stage_and_date_requested_with_the_most_overdue_before_the_newer_ones(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var overdueReview = await app.MentoredReviewAsync();
+        var item = await app.ActionItemAsync(overdueReview, $"Use the students' names ({size} {language})");
+        await app.MakeOverdueAsync(item.Id, daysAgo: 2);
+        var newerReview = await app.MentoredReviewAsync();
+        await using var context = await j.SignedInAsync(browser, app, "mentor@example.org");
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/lessons");
+        await page.GetByRole(AriaRole.Link, new() { Name = j.T("Reviews"), Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = j.T("Your review queue") })).ToBeVisibleAsync();
+        var rows = page.Locator("table.queue tbody tr");
+        var overdueRow = rows.Filter(new() { Has = page.Locator($"a[href='/reviews/{overdueReview}']") });
+        await Assertions.Expect(overdueRow.Locator($"td[data-label='{j.T("Next due")}']")).ToContainTextAsync(j.T(" (overdue)").Trim());
+        await Assertions.Expect(overdueRow.Locator($"td[data-label='{j.T("Stage")}']")).ToHaveTextAsync(j.T("observe"));
+        await Assertions.Expect(overdueRow.Locator($"td[data-label='{j.T("Requested")}'] time")).ToHaveTextAsync(JourneyHost.Today.ToString("yyyy-MM-dd"));
+        var order = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.querySelector('a').getAttribute('href'))");
+        Assert.True(Array.IndexOf(order, $"/reviews/{overdueReview}") < Array.IndexOf(order, $"/reviews/{newerReview}"), "the overdue review comes first");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing scrolls sideways");
+        await j.ShotAsync(page, "queue");
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step2_watches_faster_comments_over_a_range_from_the_keyboard_and_sees_colleagues_live(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var reviewId = await app.MentoredReviewAsync();
+        var colleagueEmail = await app.CreateUserAsync("mentor", $"Ken JTE {size} {language}");
+        var colleague = await app.SignInAsync(colleagueEmail);
+        var colleagueId = (await colleague.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+        await (await app.TraineeAsync()).PutAsJsonAsync($"/api/reviews/{reviewId}/mentors", new { userIds = new[] { app.MentorId, colleagueId } });
+        await using var context = await j.SignedInAsync(browser, app, "mentor@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/reviews/{reviewId}");
+        await Journey.ReviewReadyAsync(page);
+        await page.WaitForFunctionAsync("() => document.querySelector('#video').readyState >= 1");
+        await Assertions.Expect(page.Locator("#mentor-names")).ToContainTextAsync($"Ken JTE {size} {language}"); // a colleague, by name
+
+        await page.GetByLabel(j.T("Speed")).SelectOptionAsync("1.5");
+        Assert.Equal(1.5, await page.Locator("#video").EvaluateAsync<double>("v => v.playbackRate"));
+        await page.Locator("body").PressAsync("k");
+        await page.WaitForFunctionAsync("() => !document.querySelector('#video').paused");
+        await page.Locator("body").PressAsync("k");
+        await page.WaitForFunctionAsync("() => document.querySelector('#video').paused");
+        await page.Locator("#video").EvaluateAsync("v => { v.currentTime = 0; }");
+        await page.Keyboard.PressAsync("l"); // +5 s
+        await page.Keyboard.PressAsync("i");
+        await page.Keyboard.PressAsync("l");
+        await page.Keyboard.PressAsync("o");
+        await Assertions.Expect(page.Locator("#comment-range")).ToContainTextAsync("0:10");
+        await page.GetByLabel(j.T("Kind")).SelectOptionAsync("strength");
+        await page.Locator("#comment-text").FillAsync("Clear model dialogue with the JTE — 良いデモ");
+        await page.Locator("#comment-text").PressAsync("Control+Enter");
+
+        var mine = page.Locator("li.comment").Filter(new() { HasText = "良いデモ" });
+        await Assertions.Expect(mine.Locator("button.time")).ToHaveTextAsync("0:05–0:10");
+        await Assertions.Expect(mine.Locator(".badge.kind-strength")).ToHaveTextAsync(j.T("Strength"));
+        await app.CommentAsync(colleague, reviewId, 14, "Students answered in full sentences", "observation");
+        await Assertions.Expect(page.Locator("li.comment").Filter(new() { HasText = "full sentences" })).ToContainTextAsync($"Ken JTE {size} {language}");
+        await using var traineeContext = await j.SignedInAsync(browser, app, "trainee@example.org");
+        await (await traineeContext.NewPageAsync()).GotoAsync($"/reviews/{reviewId}");
+        await Assertions.Expect(page.Locator("#presence")).ToContainTextAsync("Tomoko Trainee");
+        await j.ShotAsync(page, "review");
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step3_moves_the_review_to_educate_and_the_history_says_who(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var reviewId = await app.MentoredReviewAsync();
+        await using var context = await j.SignedInAsync(browser, app, "mentor@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/reviews/{reviewId}");
+        await Journey.ReviewReadyAsync(page);
+
+        var move = page.GetByRole(AriaRole.Button, new() { Name = j.T("Move to {0}", j.T("educate")) });
+        await move.ClickAsync();
+        await Assertions.Expect(page.Locator("#stage-error")).ToHaveTextAsync(j.T("Add at least one comment (an observation) before moving to educate."));
+        await app.CommentAsync(await app.MentorAsync(), reviewId, 3, "Warm-up song got everyone moving");
+        await move.ClickAsync();
+
+        await Assertions.Expect(page.Locator("#stages [aria-current='step']")).ToHaveTextAsync(j.T("educate"));
+        await page.GetByText(j.T("Stage history")).ClickAsync();
+        await Assertions.Expect(page.Locator("#stage-history li").Last).ToContainTextAsync($"{j.T("educate")} · Mia Mentor");
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step4_agrees_an_action_item_moves_to_follow_up_and_closes_the_cycle_once_it_is_checked(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var reviewId = await app.MentoredReviewAsync();
+        var mentor = await app.MentorAsync();
+        await app.CommentAsync(mentor, reviewId, 3, "Instructions ran long");
+        await mentor.PostAsJsonAsync($"/api/reviews/{reviewId}/stage", new { stage = "educate" });
+        await using var context = await j.SignedInAsync(browser, app, "mentor@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/reviews/{reviewId}");
+        await Journey.ReviewReadyAsync(page);
+
+        var goal = "Give instructions in three short steps";
+        await page.GetByLabel(j.T("New action item")).FillAsync(goal);
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Add action item") }).ClickAsync();
+        await Assertions.Expect(page.Locator("#action-items li.action-item")).ToContainTextAsync(goal);
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Move to {0}", j.T("follow-up")) }).ClickAsync();
+        await Assertions.Expect(page.Locator("#stages [aria-current='step']")).ToHaveTextAsync(j.T("follow-up"));
+
+        var close = page.GetByRole(AriaRole.Button, new() { Name = j.T("Move to {0}", j.T("done")) });
+        await close.ClickAsync();
+        await Assertions.Expect(page.Locator("#stage-error")).ToHaveTextAsync(
+            j.T("{0} action item(s) are still open: mark each done or dropped before closing the review.", 1));
+        await page.GetByLabel(j.T("Status of: {0}", goal)).SelectOptionAsync("done");
+        await Assertions.Expect(page.Locator("#action-items li.action-item.status-done")).ToBeVisibleAsync();
+        await close.ClickAsync();
+
+        await Assertions.Expect(page.Locator("#stages [aria-current='step']")).ToHaveTextAsync(j.T("done"));
+        var saved = (await mentor.GetFromJsonAsync<ReviewDto>($"/api/reviews/{reviewId}"))!;
+        Assert.Equal(("done", "done"), (saved.Stage, saved.ActionItems.Single().Status));
+    }
+}

@@ -1,0 +1,188 @@
+using System.Text.RegularExpressions;
+using LessonReview.TestSupport;
+using Microsoft.Playwright;
+
+namespace LessonReview.Browser.Tests.Journeys;
+
+/// <summary>
+/// The trainee's journey (../shared/JOURNEYS.md), one test per step, each on a laptop and a phone,
+/// in English and Japanese, asserting what Tomoko sees. Not yet built, so not yet tried: the consent
+/// confirmation and standing mentors who are told (issue 12), the talk strip (issue 14).
+/// </summary>
+public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app) : IClassFixture<BrowserFixture>, IClassFixture<JourneyHost>
+{
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step1_uploads_the_recording_with_title_and_dates_and_sees_bytes_and_speed(string size, string language)
+    {
+        var j = new Journey(size, language);
+        await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/lessons");
+        await page.GetByRole(AriaRole.Link, new() { Name = j.T("Upload a lesson") }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = j.T("Upload a lesson") })).ToBeVisibleAsync();
+
+        await page.Locator("#file").SetInputFilesAsync(await TestClips.LandscapeH264Async());
+        var title = $"北小学校 5年 Unit 2 · {size} {language}";
+        await page.GetByLabel(j.T("Title")).FillAsync(title);
+        await page.GetByLabel(j.T("Date of this lesson")).FillAsync("2026-11-20");
+        await page.GetByLabel(j.T("Date of your next lesson with this class")).FillAsync("2026-11-27");
+        await j.ShotAsync(page, "upload");
+        // School Wi-Fi: 2 MB/s up, so the line has time to show bytes, speed and time left.
+        var cdp = await context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+            { ["offline"] = false, ["latency"] = 20, ["downloadThroughput"] = -1, ["uploadThroughput"] = 2_000_000 });
+        var lines = await WatchTextAsync(page, "#upload-text");
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Upload"), Exact = true }).ClickAsync();
+
+        await page.WaitForURLAsync(new Regex(@"/lessons/[0-9a-f-]{36}$"), new() { Timeout = 60_000 });
+        var progress = Template(j.T("{0} · {1} of {2}") + j.T(" · {0}/s · about {1} left"));
+        Assert.Contains(lines, line => progress.IsMatch(line));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".meta")).ToContainTextAsync(j.T("taught"));
+        await Assertions.Expect(page.Locator(".meta time[datetime='2026-11-27']")).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step2_sees_processing_then_plays_it_and_reviews_it_privately_first(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var lessonId = await app.ReadyLessonAsync($"Self-review {size} {language}");
+        await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/lessons/{lessonId}");
+        var video = page.Locator("video#video");
+        await video.EvaluateAsync("v => { v.muted = true; return v.play(); }");
+        await page.WaitForFunctionAsync("() => document.querySelector('#video').currentTime > 0.5", null, new() { Timeout = 30_000 });
+
+        var form = page.Locator("#open-review");
+        await Assertions.Expect(form).ToContainTextAsync(j.T("No mentor ticked: this opens a self-review. Only you will see it while you watch and take notes at moments; invite mentors from its page when you want feedback."));
+        await j.ShotAsync(page, "lesson", form);
+        await form.GetByRole(AriaRole.Button, new() { Name = j.T("Start a self-review") }).ClickAsync();
+        await Assertions.Expect(page.Locator("#self-review-private")).ToBeVisibleAsync();
+        await Journey.ReviewReadyAsync(page);
+        await page.Locator("#comment-text").FillAsync("ここで指示が長すぎた — instructions too long");
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Post comment") }).ClickAsync();
+
+        var note = page.Locator("li.comment").Filter(new() { HasText = "instructions too long" });
+        await Assertions.Expect(note.Locator(".badge.self-review")).ToHaveTextAsync(j.T("Self-review note"));
+        await Assertions.Expect(note.Locator(".badge.kind-note")).ToHaveTextAsync(j.T("Note"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step3_asks_a_mentor_for_a_review_and_the_mentor_finds_it_in_their_queue(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var lessonId = await app.ReadyLessonAsync($"Ask for a review {size} {language}");
+        await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/lessons/{lessonId}");
+
+        var form = page.Locator("#open-review");
+        await form.GetByRole(AriaRole.Group, new() { Name = j.T("Who should review this lesson?") }).GetByLabel("Mia Mentor").CheckAsync();
+        await Assertions.Expect(form).ToContainTextAsync(j.T("The mentors you ticked are asked for feedback; they and the coordinators will see the review."));
+        await form.GetByRole(AriaRole.Button, new() { Name = j.T("Ask for a review") }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#mentor-names")).ToHaveTextAsync("Mia Mentor");
+        await Assertions.Expect(page.Locator("#stages [aria-current='step']")).ToHaveTextAsync(j.T("observe"));
+        var reviewPath = new Uri(page.Url).AbsolutePath;
+        await using var mentorContext = await j.SignedInAsync(browser, app, "mentor@example.org");
+        var queue = await mentorContext.NewPageAsync();
+        await queue.GotoAsync("/reviews");
+        await Assertions.Expect(queue.Locator($"a[href='{reviewPath}']")).ToHaveTextAsync($"Ask for a review {size} {language}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step4_watches_feedback_arrive_live_and_replies_to_a_question(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var reviewId = await app.MentoredReviewAsync();
+        await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/reviews/{reviewId}");
+        await Journey.ReviewReadyAsync(page);
+        await Assertions.Expect(page.Locator("#connection")).ToBeEmptyAsync(); // connected, nothing to report
+
+        var question = $"Why did you switch to Japanese here? ({size} {language})";
+        await app.CommentAsync(await app.MentorAsync(), reviewId, 12, question, "question");
+        var asked = page.Locator("li.comment").Filter(new() { HasText = question });
+        await Assertions.Expect(asked.Locator(".badge.kind-question")).ToHaveTextAsync(j.T("Question"));
+        await Assertions.Expect(asked.GetByRole(AriaRole.Button, new() { Name = j.T("Play from {0}", "0:12") })).ToBeVisibleAsync();
+
+        await asked.GetByRole(AriaRole.Button, new() { Name = j.T("Reply") }).ClickAsync();
+        await Assertions.Expect(page.Locator("#reply-to-text")).ToHaveTextAsync(j.T("Replying to {0} at {1}", "Mia Mentor", "0:12"));
+        await page.Locator("#comment-text").FillAsync("The students looked lost, so I checked in Japanese.");
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Post comment") }).ClickAsync();
+
+        await Assertions.Expect(asked.Locator(".replies li.comment")).ToContainTextAsync("checked in Japanese");
+        await Assertions.Expect(page.Locator("#reply-to")).ToBeHiddenAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step5_before_the_next_lesson_plays_the_moment_an_item_refers_to_and_acknowledges_it(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var reviewId = await app.MentoredReviewAsync();
+        var mentor = await app.MentorAsync();
+        var moment = await app.CommentAsync(mentor, reviewId, 21.4, $"Great gestures here ({size} {language})", "strength");
+        var goal = $"Model the task before pair work ({size} {language})";
+        await app.ActionItemAsync(reviewId, goal, moment.Id);
+        await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/lessons");
+        await page.GetByRole(AriaRole.Link, new() { Name = j.T("Before your next lesson") }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = j.T("Before your next lesson"), Level = 1 })).ToBeVisibleAsync();
+        var item = page.Locator("li.action-item").Filter(new() { HasText = goal });
+        await Assertions.Expect(item).ToContainTextAsync(j.T(" · due {0}", JourneyHost.Today.AddDays(7).ToString("yyyy-MM-dd")));
+        await j.ShotAsync(page, "next");
+        await item.GetByRole(AriaRole.Link, new() { Name = "▶ 0:21" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => { const v = document.querySelector('#video'); return v && v.readyState >= 1 && Math.abs(v.currentTime - 21.4) < 0.6; }");
+
+        await page.GoBackAsync();
+        item = page.Locator("li.action-item").Filter(new() { HasText = goal });
+        await item.GetByRole(AriaRole.Button, new() { Name = j.T("Acknowledge") }).ClickAsync();
+        await Assertions.Expect(item).ToContainTextAsync(j.T("✓ acknowledged"));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("li.action-item").Filter(new() { HasText = goal })).ToContainTextAsync(j.T("✓ acknowledged"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step6_the_next_lessons_review_starts_with_last_times_action_items_to_check(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var goal = $"Write the goal on the board ({size} {language})";
+        await app.ActionItemAsync(await app.MentoredReviewAsync(), goal);
+        var nextReview = await app.MentoredReviewAsync(await app.ReadyLessonAsync($"Next lesson {size} {language}"));
+        await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync($"/reviews/{nextReview}");
+
+        await Journey.ReviewReadyAsync(page);
+
+        var earlier = page.Locator("#previous-section");
+        await Assertions.Expect(earlier.GetByRole(AriaRole.Heading, new() { Name = j.T("From earlier lessons: check these") })).ToBeVisibleAsync();
+        await Assertions.Expect(earlier.Locator("li.action-item").Filter(new() { HasText = goal })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Every text the element shows from now on, as the page writes it (a MutationObserver reporting to the test).</summary>
+    internal static async Task<List<string>> WatchTextAsync(IPage page, string selector)
+    {
+        var seen = new List<string>();
+        var name = "report" + Guid.NewGuid().ToString("N");
+        await page.ExposeFunctionAsync(name, (string text) => { lock (seen) seen.Add(text); });
+        await page.EvaluateAsync($@"s => {{ const el = document.querySelector(s);
+            new MutationObserver(() => window.{name}(el.textContent)).observe(el, {{ childList: true, characterData: true, subtree: true }}); }}", selector);
+        return seen;
+    }
+
+    /// <summary>A translated template as a pattern: each {n} stands for any value.</summary>
+    internal static Regex Template(string template) =>
+        new(Regex.Replace(Regex.Escape(template), @"\\\{\d+}", ".+"));
+}
