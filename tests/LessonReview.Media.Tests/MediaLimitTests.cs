@@ -46,7 +46,10 @@ public sealed class MediaLimitTests : IDisposable
     {
         var refused = await RefusedAsync(Pipeline(new PlaybackSettings()), await TestClips.TimestampGapAsync());
 
-        Assert.Contains("10 hours", refused.Message);
+        // The values are kept apart from the sentence, for the reader's language: about ten hours, against the four allowed.
+        Assert.InRange(long.Parse(refused.Values[0]), 600, 601);
+        Assert.Equal("240", refused.Values[1]);
+        Assert.Contains($"{refused.Values[0]} minutes", refused.Message);
         Assert.Contains("timing is damaged", refused.Message);
     }
 
@@ -55,7 +58,8 @@ public sealed class MediaLimitTests : IDisposable
     {
         var refused = await RefusedAsync(Pipeline(new PlaybackSettings { MaxDuration = TimeSpan.FromSeconds(3) }), await TestClips.LandscapeH264Async());
 
-        Assert.Contains("accepts lessons up to 1 minute.", refused.Message);
+        Assert.Contains("LessonReview accepts lessons up to {1} minutes.", refused.Template);
+        Assert.Equal(["1", "1"], refused.Values); // a 5-second clip against a 3-second limit, in whole minutes
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
 using LessonReview.Core.Data;
 using LessonReview.Core.Lessons;
 using LessonReview.Core.Processing;
 using LessonReview.TestSupport;
+using LessonReview.Web.Lessons;
 using LessonReview.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +73,10 @@ public sealed class ProcessingTests(AppHost host) : IClassFixture<AppHost>
         var lesson = await WaitForAsync(client, id, l => l.Status == "failed");
 
         Assert.Contains("3 times", lesson.Error);
+        // Stored as a template with its value: a Japanese reader gets the sentence in Japanese, the number in place.
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja-JP");
+        var inJapanese = (await client.GetFromJsonAsync<LessonDto>($"/api/lessons/{id}"))!;
+        Assert.StartsWith("処理が 3 回失敗しました。", inJapanese.Error);
         await using var check = host.Services.CreateAsyncScope();
         var job = await check.ServiceProvider.GetRequiredService<LessonReviewDb>().ProcessingJobs
             .Where(j => j.LessonId == id).OrderByDescending(j => j.CreatedAt).FirstAsync();

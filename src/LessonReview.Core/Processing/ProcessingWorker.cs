@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using LessonReview.Core.Data;
+using LessonReview.Core.Lessons;
 using LessonReview.Core.Telemetry;
 using LessonReview.Media.Playback;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,14 @@ public sealed class ProcessingWorker(
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     private WorkerOptions Options => options.Value;
     private TimeSpan Lease => TimeSpan.FromSeconds(Options.LeaseSeconds);
+
+    /// <summary>What the trainee reads when the worker kept dying mid-job.</summary>
+    public const string InterruptedTooOften =
+        "Processing was interrupted too many times. Please try uploading the video again; if it happens again, contact your coordinator.";
+
+    /// <summary>What the trainee reads when every attempt failed ({0}: how many).</summary>
+    public const string FailedTimes =
+        "Processing failed {0} times. The file may be unusual or the server short of space; please try uploading again, and tell your coordinator if it keeps failing.";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,8 +69,7 @@ public sealed class ProcessingWorker(
         if (job.Attempts > Options.MaxAttempts)
         {
             // It kept dying mid-job (the process was killed each time): stop trying.
-            const string message = "Processing was interrupted too many times. Please try uploading the video again; if it happens again, contact your coordinator.";
-            await processor.FailAsync(job.LessonId, message, stoppingToken);
+            await processor.FailAsync(job.LessonId, InterruptedTooOften, stoppingToken);
             await queue.FailAsync(job.Id, _owner, "too many interrupted attempts", stoppingToken);
             return true;
         }
@@ -84,7 +93,7 @@ public sealed class ProcessingWorker(
         {
             outcome = "unplayable";
             log.LogInformation("Lesson {LessonId} cannot be played: {Reason}", job.LessonId, e.InnerException?.Message ?? e.Message);
-            await processor.FailAsync(job.LessonId, e.Message, CancellationToken.None);
+            await processor.FailAsync(job.LessonId, FailureReason.Encode(e.Template, e.Values), CancellationToken.None);
             await queue.FailAsync(job.Id, _owner, e.ToString(), CancellationToken.None);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -99,8 +108,7 @@ public sealed class ProcessingWorker(
             {
                 outcome = "failed";
                 log.LogError(e, "Lesson {LessonId} failed after {Attempts} attempts", job.LessonId, job.Attempts);
-                await processor.FailAsync(job.LessonId,
-                    $"Processing failed {job.Attempts} times. The file may be unusual or the server short of space; please try uploading again, and tell your coordinator if it keeps failing.",
+                await processor.FailAsync(job.LessonId, FailureReason.Encode(FailedTimes, [job.Attempts.ToString(CultureInfo.InvariantCulture)]),
                     CancellationToken.None);
                 await queue.FailAsync(job.Id, _owner, e.ToString(), CancellationToken.None);
             }

@@ -34,8 +34,9 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
         catch (MediaException e) when (e.TimedOut)
         {
             throw new UnplayableMediaException(
-                $"Making this video playable took longer than {Math.Ceiling(budget.TotalMinutes):0} minutes, far more than a lesson of its length needs: " +
-                "the file is unusual. Export it again from your phone or camera (MP4), and ask your coordinator if it happens again.", e);
+                "Making this video playable took longer than {0} minutes, far more than a lesson of its length needs: " +
+                "the file is unusual. Export it again from your phone or camera (MP4), and ask your coordinator if it happens again.",
+                [(long)Math.Ceiling(budget.TotalMinutes)], e);
         }
         catch (MediaException e) when (LooksOutOfMemory(e.ErrorOutput))
         {

@@ -61,25 +61,24 @@ public sealed record PlaybackPlan(bool FastPath, int Width, int Height, IReadOnl
     {
         if ((long)video.Width * video.Height > settings.MaxPixels)
             throw new UnplayableMediaException(
-                $"The picture of this video is {video.Width}×{video.Height} pixels, larger than LessonReview accepts " +
-                $"(about {Megapixels(settings.MaxPixels)} megapixels, e.g. 4K). Record at 4K or below, or export a smaller copy, and upload that.");
+                "The picture of this video is {0}×{1} pixels, larger than LessonReview accepts " +
+                "(about {2} megapixels, e.g. 4K). Record at 4K or below, or export a smaller copy, and upload that.",
+                [video.Width, video.Height, Megapixels(settings.MaxPixels)]);
         if (source.Duration > settings.MaxDuration)
             throw new UnplayableMediaException(
-                $"This video says it is {Hours(source.Duration)} long; LessonReview accepts lessons up to {Hours(settings.MaxDuration)}. " +
-                "If the lesson really is shorter, the file's timing is damaged: export it again from your phone or camera. Otherwise trim it first.");
+                "This video says it is {0} minutes long; LessonReview accepts lessons up to {1} minutes. " +
+                "If the lesson really is shorter, the file's timing is damaged: export it again from your phone or camera. Otherwise trim it first.",
+                [Minutes(source.Duration), Minutes(settings.MaxDuration)]);
         if (sourceBytes > 0 && source.Duration > TimeSpan.FromMinutes(2)
             && sourceBytes * 8 / source.Duration.TotalSeconds < settings.MinBitsPerSecond)
             throw new UnplayableMediaException(
-                $"This file says it is {Hours(source.Duration)} long but holds only {sourceBytes / 1024.0:0.#} KB, far too little for that much video: " +
-                "its timing is damaged. Export the recording again from your phone or camera and upload that copy.");
+                "This file says it is {0} minutes long but holds only {1} KB, far too little for that much video: " +
+                "its timing is damaged. Export the recording again from your phone or camera and upload that copy.",
+                [Minutes(source.Duration), (sourceBytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture)]);
     }
 
-    private static string Hours(TimeSpan duration)
-    {
-        if (duration.TotalHours >= 1) return $"{duration.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} hour{(duration.TotalHours == 1 ? "" : "s")}";
-        var minutes = (int)Math.Ceiling(duration.TotalMinutes);
-        return $"{minutes} minute{(minutes == 1 ? "" : "s")}";
-    }
+    /// <summary>Whole minutes, rounded up: a number every language can put in its own sentence.</summary>
+    private static long Minutes(TimeSpan duration) => (long)Math.Ceiling(duration.TotalMinutes);
 
     private static string Megapixels(long pixels) => (pixels / 1_000_000.0).ToString("0.#", CultureInfo.InvariantCulture);
 

@@ -13,18 +13,24 @@ public sealed record LessonDto(
     long UploadOffset, long UploadLength, int? Width, int? Height, DateTime CreatedAt)
 {
     /// <param name="text">
-    /// Writes a failure reason in the reader's language when it is one of the fixed sentences
-    /// processing stores (in English, the key); reasons with values stay as stored.
+    /// Writes a failure reason in the reader's language: processing stores it as an English
+    /// template and its values (<see cref="FailureReason"/>), the template being the resource key.
     /// </param>
     public static LessonDto From(Lesson lesson, IStringLocalizer<SharedText> text, IReadOnlyList<Guid>? reviewIds = null)
     {
         var ready = lesson.Status == LessonStatus.Ready;
         return new LessonDto(lesson.Id, lesson.Title, lesson.Filename, lesson.LessonDate, lesson.NextLessonDate, lesson.OwnerId,
-            lesson.Status, Math.Round(lesson.Progress, 4), lesson.Error is { } error ? text[error].Value : null, lesson.DurationSeconds,
+            lesson.Status, Math.Round(lesson.Progress, 4), lesson.Error is { } error ? Reason(error, text) : null, lesson.DurationSeconds,
             ready ? MediaUrl(lesson.Id, PlaybackPipeline.VideoFileName) : null,
             ready ? MediaUrl(lesson.Id, PlaybackPipeline.PosterFileName) : null,
             ready && lesson.StoryboardSheets > 0 ? MediaUrl(lesson.Id, PlaybackPipeline.StoryboardVttFileName) : null,
             reviewIds ?? [], lesson.UploadOffset, lesson.UploadLength, lesson.Width, lesson.Height, lesson.CreatedAt);
+    }
+
+    private static string Reason(string stored, IStringLocalizer<SharedText> text)
+    {
+        var (template, values) = FailureReason.Decode(stored);
+        return text[template, values.Cast<object>().ToArray()].Value;
     }
 
     public static string MediaUrl(Guid lessonId, string file) => $"/api/lessons/{lessonId}/media/{file}";

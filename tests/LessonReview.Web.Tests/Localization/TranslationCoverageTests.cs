@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LessonReview.Core.Accounts;
+using LessonReview.Core.Processing;
 using LessonReview.Core.Reviews;
 using LessonReview.TestSupport;
 using LessonReview.Web.Localization;
@@ -89,6 +90,31 @@ public sealed partial class TranslationCoverageTests
             .Select(x => $"{Path.GetFileName(x.f)}:{x.i + 1}: {x.line.Trim()}").ToList();
         Assert.True(offenders.Count == 0, string.Join("\n", offenders));
     }
+
+    [Fact]
+    public void Every_reason_processing_gives_a_trainee_has_japanese_and_keeps_its_values_apart()
+    {
+        // Lesson.Error holds a template and its values (FailureReason), so the lesson page can say it in Japanese.
+        var japanese = Resource("SharedText.ja.resx");
+        var reasons = new List<string> { ProcessingWorker.FailedTimes, ProcessingWorker.InterruptedTooOften };
+        var media = Path.Combine(Repository.Root, "src", "LessonReview.Media");
+        foreach (var file in Directory.EnumerateFiles(media, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
+        {
+            var source = File.ReadAllText(file);
+            Assert.False(InterpolatedReason().IsMatch(source), $"{Path.GetFileName(file)}: an UnplayableMediaException with interpolated English; pass a template and its values");
+            foreach (Match thrown in ThrownReason().Matches(source)) reasons.Add(SentenceLiterals(source[thrown.Index..]).First());
+        }
+
+        Assert.True(reasons.Count >= 10, $"Only {reasons.Count} reasons found: the scan is not seeing the media code.");
+        var missing = reasons.Where(r => !japanese.ContainsKey(r)).ToList();
+        Assert.True(missing.Count == 0, "No Japanese in Localization/SharedText.ja.resx for these processing failures:\n" + string.Join("\n", missing));
+    }
+
+    [GeneratedRegex(@"new UnplayableMediaException\(\s*\$")]
+    private static partial Regex InterpolatedReason();
+
+    [GeneratedRegex(@"new UnplayableMediaException\(\s*""")]
+    private static partial Regex ThrownReason();
 
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
 
