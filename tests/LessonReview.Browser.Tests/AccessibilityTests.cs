@@ -38,6 +38,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, WorkspaceDetailsT
         {
             "anonymous" => new[] { "/signin", "/status/404" },
             "trainee" => ["/lessons", "/lessons/upload", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", "/next", $"/reviews/{app.ReviewId}/print", $"/reviews/{app.SelfReviewId}", "/no-such-page", "/settings"],
+            "coordinator" => ["/lessons", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", $"/reviews/{app.ReviewId}/print", "/settings", "/people"],
             _ => ["/lessons", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", $"/reviews/{app.ReviewId}/print", "/settings"],
         };
         var page = await context.NewPageAsync();

@@ -87,7 +87,7 @@ public sealed class ReviewWorkspaceTests(BrowserFixture browser, AppHost app) : 
         var traineeApi = await app.TraineeAsync();
         var lessonId = await Tus.UploadAsync(traineeApi, await TestClips.LandscapeH264Async(), "Injection check");
         await Tus.WaitUntilProcessedAsync(traineeApi, lessonId);
-        var reviewId = (await (await traineeApi.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { }))
+        var reviewId = (await (await traineeApi.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { kind = "self" }))
             .Content.ReadFromJsonAsync<ReviewDto>())!.Id;
         const string payload = "<img src=x onerror=\"window.__pwned=1\"><b>bold?</b>";
         await traineeApi.PostAsJsonAsync($"/api/reviews/{reviewId}/comments", new { atSeconds = 1, kind = "note", text = payload });

@@ -33,7 +33,7 @@ public sealed class WorkspaceDetailsTests(BrowserFixture browser, WorkspaceDetai
             var mentorId = (await (await MentorAsync()).GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
             var created = await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { mentorId } });
             ReviewId = (await created.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
-            SelfReviewId = (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!.Id;
+            SelfReviewId = (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { kind = "self" })).Content.ReadFromJsonAsync<ReviewDto>())!.Id;
             await ReviewHost.CommentAsync(trainee, SelfReviewId, 3, "My own note: I spoke too fast here", "note");
         }
 

@@ -14,13 +14,13 @@ namespace LessonReview.Web.Tests;
 public sealed class SelfReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
 {
     [Fact]
-    public async Task A_review_opened_without_mentors_is_private_to_its_trainee_until_a_mentor_is_invited()
+    public async Task A_self_review_is_private_to_its_trainee_until_a_mentor_is_invited()
     {
         var trainee = await host.TraineeAsync();
         var coordinator = await host.CoordinatorAsync();
         var mentor = await host.MentorAsync();
 
-        var opened = await trainee.PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { });
+        var opened = await trainee.PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { kind = "self" });
         Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         var review = (await opened.Content.ReadFromJsonAsync<ReviewDto>())!;
         Assert.Equal(("self", true), (review.Kind, review.Private));
@@ -87,11 +87,13 @@ public sealed class SelfReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
 
         var noMentor = await trainee.PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { kind = "mentored" });
         Assert.Equal(HttpStatusCode.BadRequest, noMentor.StatusCode);
-        Assert.Contains("Choose at least one mentor", (await noMentor.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Contains("Nobody would be asked", (await noMentor.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail); // and no standing mentors
+        var nothingSaid = await trainee.PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, nothingSaid.StatusCode); // no mentor and no self-review intent
         var unknownKind = await trainee.PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { kind = "secret" });
         Assert.Equal(HttpStatusCode.BadRequest, unknownKind.StatusCode);
         Assert.Contains("mentored, self", (await unknownKind.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
-        var byCoordinator = await (await host.CoordinatorAsync()).PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { });
+        var byCoordinator = await (await host.CoordinatorAsync()).PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { kind = "self" });
         Assert.Equal(HttpStatusCode.Forbidden, byCoordinator.StatusCode);
 
         var mentored = await host.OpenReviewAsync(trainee);
@@ -105,14 +107,14 @@ public sealed class SelfReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
     public async Task Goals_from_a_private_self_review_are_not_shown_to_the_mentors_of_the_next_lessons_review()
     {
         var trainee = await host.TraineeAsync();
-        var self = (await (await trainee.PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!;
+        var self = (await (await trainee.PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { kind = "self" })).Content.ReadFromJsonAsync<ReviewDto>())!;
         var privateGoal = (await (await trainee.PostAsJsonAsync($"/api/reviews/{self.Id}/action-items", new { text = "Smile more (private)" }))
             .Content.ReadFromJsonAsync<ActionItemDto>())!;
         var nextLesson = await Tus.UploadAsync(trainee, await TestClips.LandscapeH264Async(), "Unit 5");
         await Tus.WaitUntilProcessedAsync(trainee, nextLesson);
 
         var mentoredNext = await host.OpenReviewAsync(trainee, nextLesson);
-        var ownNext = (await (await trainee.PostAsJsonAsync($"/api/lessons/{nextLesson}/reviews", new { })).Content.ReadFromJsonAsync<ReviewDto>())!;
+        var ownNext = (await (await trainee.PostAsJsonAsync($"/api/lessons/{nextLesson}/reviews", new { kind = "self" })).Content.ReadFromJsonAsync<ReviewDto>())!;
 
         Assert.DoesNotContain((await (await host.MentorAsync()).GetFromJsonAsync<ReviewDto>($"/api/reviews/{mentoredNext.Id}"))!.PreviousActionItems,
             i => i.Id == privateGoal.Id);

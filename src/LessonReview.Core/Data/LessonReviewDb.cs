@@ -23,6 +23,7 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
     public DbSet<Lesson> Lessons => Set<Lesson>();
     public DbSet<ProcessingJob> ProcessingJobs => Set<ProcessingJob>();
     public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<StandingMentor> StandingMentors => Set<StandingMentor>();
     public DbSet<ReviewMentor> ReviewMentors => Set<ReviewMentor>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<Comment> Comments => Set<Comment>();
@@ -110,6 +111,14 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
             review.Property(r => r.Kind).HasMaxLength(20).HasDefaultValue(ReviewKinds.Mentored);
             review.Ignore(r => r.IsPrivate);
             review.HasOne<Lesson>().WithMany().HasForeignKey(r => r.LessonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<StandingMentor>(standing =>
+        {
+            standing.ToTable("standing_mentors");
+            standing.HasKey(m => new { m.TraineeId, m.MentorId });
+            standing.HasIndex(m => m.MentorId);
+            standing.HasOne<User>().WithMany().HasForeignKey(m => m.TraineeId).OnDelete(DeleteBehavior.Cascade);
+            standing.HasOne<User>().WithMany().HasForeignKey(m => m.MentorId).OnDelete(DeleteBehavior.NoAction);
         });
         model.Entity<ReviewMentor>(mentor =>
         {

@@ -72,6 +72,21 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LessonReview.Core.Accounts.StandingMentor", b =>
+                {
+                    b.Property<Guid>("TraineeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TraineeId", "MentorId");
+
+                    b.HasIndex("MentorId");
+
+                    b.ToTable("standing_mentors", (string)null);
+                });
+
             modelBuilder.Entity("LessonReview.Core.Accounts.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -641,6 +656,21 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Accounts.StandingMentor", b =>
+                {
+                    b.HasOne("LessonReview.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("LessonReview.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("TraineeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LessonReview.Core.Accounts.UserSession", b =>

@@ -73,6 +73,21 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LessonReview.Core.Accounts.StandingMentor", b =>
+                {
+                    b.Property<Guid>("TraineeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("TraineeId", "MentorId");
+
+                    b.HasIndex("MentorId");
+
+                    b.ToTable("standing_mentors", (string)null);
+                });
+
             modelBuilder.Entity("LessonReview.Core.Accounts.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -644,6 +659,21 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Accounts.StandingMentor", b =>
+                {
+                    b.HasOne("LessonReview.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("LessonReview.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("TraineeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LessonReview.Core.Accounts.UserSession", b =>

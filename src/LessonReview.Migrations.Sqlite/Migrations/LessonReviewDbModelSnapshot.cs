@@ -67,6 +67,21 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LessonReview.Core.Accounts.StandingMentor", b =>
+                {
+                    b.Property<Guid>("TraineeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TraineeId", "MentorId");
+
+                    b.HasIndex("MentorId");
+
+                    b.ToTable("standing_mentors", (string)null);
+                });
+
             modelBuilder.Entity("LessonReview.Core.Accounts.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -630,6 +645,21 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Accounts.StandingMentor", b =>
+                {
+                    b.HasOne("LessonReview.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("LessonReview.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("TraineeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LessonReview.Core.Accounts.UserSession", b =>

@@ -88,10 +88,12 @@ public static class LessonReviewHosting
             metrics: m => m.AddAspNetCoreInstrumentation().AddMeter("Microsoft.AspNetCore.Http.Connections"));
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Trainee, p => p.RequireRole(Roles.Trainee))
-            .AddPolicy(Policies.CoordinatorOrTrainee, p => p.RequireRole(Roles.Coordinator, Roles.Trainee));
+            .AddPolicy(Policies.CoordinatorOrTrainee, p => p.RequireRole(Roles.Coordinator, Roles.Trainee))
+            .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator));
 
         services.AddScoped<LessonAccess>();
         services.AddScoped<ReviewAccess>();
+        services.AddScoped<StandingMentors>();
         services.AddScoped<ReviewReader>();
         services.AddScoped<ReviewChanges>();
         services.AddUploads(builder.Configuration);
@@ -137,6 +139,7 @@ public static class LessonReviewHosting
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapSessionApi();
+        app.MapStandingMentorsApi();
         app.MapUploadsApi();
         app.MapLessonsApi();
         app.MapReviewsApi();
@@ -186,4 +189,5 @@ public static class Policies
 {
     public const string Trainee = "trainee";
     public const string CoordinatorOrTrainee = "coordinator-or-trainee";
+    public const string Coordinator = "coordinator";
 }

@@ -1,6 +1,7 @@
 using LessonReview.Core.Accounts;
 using LessonReview.Core.Lessons;
 using LessonReview.Core.Reviews;
+using LessonReview.Web.Accounts;
 using LessonReview.Web.Lessons;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace LessonReview.Web.Reviews;
 public static class ReviewsApi
 {
     /// <param name="MentorIds">Who is asked for feedback.</param>
-    /// <param name="Kind">"mentored" or "self"; when left out, a review with no mentors is a self-review.</param>
+    /// <param name="Kind">"mentored" (the default) or "self". A mentored review with no mentors given goes to the trainee's standing mentors.</param>
     public sealed record CreateReviewRequest(List<Guid>? MentorIds, string? Kind = null);
     public sealed record MentorsRequest(List<Guid>? UserIds);
     public sealed record StageRequest(string? Stage);
@@ -36,7 +37,7 @@ public static class ReviewsApi
     }
 
     private static async Task<Results<Created<ReviewDto>, ProblemHttpResult>> Create(
-        Guid lessonId, CreateReviewRequest? request, LessonAccess lessons, [AsParameters] ReviewServices s)
+        Guid lessonId, CreateReviewRequest? request, LessonAccess lessons, StandingMentors standing, [AsParameters] ReviewServices s)
     {
         var lesson = await lessons.FindVisibleAsync(s.Caller, lessonId, s.Aborted);
         if (lesson is null) return LessonsApi.NotFound();
@@ -45,10 +46,15 @@ public static class ReviewsApi
         if (lesson.Status != LessonStatus.Ready)
             return Conflict(new Message("This lesson is still {0}. Open a review once its video is ready to watch.", lesson.Status));
         var mentorIds = (request?.MentorIds ?? []).Distinct().ToList();
-        var kind = request?.Kind ?? (mentorIds.Count == 0 ? ReviewKinds.Self : ReviewKinds.Mentored);
+        var kind = request?.Kind ?? ReviewKinds.Mentored;
         if (!ReviewKinds.All.Contains(kind)) return BadRequest(new Message("Kind must be one of: {0}.", string.Join(", ", ReviewKinds.All)));
         if (kind == ReviewKinds.Mentored && mentorIds.Count == 0)
-            return BadRequest("Choose at least one mentor to ask for feedback, or open a self-review (kind \"self\") to take your own notes first.");
+        {
+            // Nobody named: the review goes to the trainee's standing mentors, and is refused in words when there are none.
+            mentorIds = (await standing.OfAsync(lesson.OwnerId, s.Aborted)).Select(m => m.Id).ToList();
+            if (mentorIds.Count == 0)
+                return BadRequest("Nobody would be asked: no mentors were chosen and the trainee has no standing mentors yet. Choose the mentors to ask, or open a self-review (kind \"self\") to take your own notes first.");
+        }
         if (kind == ReviewKinds.Self && lesson.OwnerId != s.Caller.Id)
             return Forbidden("A self-review is the trainee's own: only the trainee who taught this lesson opens one.");
         if (await CheckMentorsAsync(s, mentorIds) is { } problem) return problem;

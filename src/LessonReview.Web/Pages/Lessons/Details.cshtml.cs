@@ -11,13 +11,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LessonReview.Web.Pages.Lessons;
 
 public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews, ReviewReader reader, LessonReviewDb db,
-    IStringLocalizer<SharedText> text) : PageModel
+    StandingMentors standing, IStringLocalizer<SharedText> text) : PageModel
 {
     public LessonDto? Lesson { get; private set; }
     public bool CanDelete { get; private set; }
     public bool CanOpenReview { get; private set; }
     public IReadOnlyList<ReviewSummaryDto> Reviews { get; private set; } = [];
     public IReadOnlyList<SessionApi.UserDto> Mentors { get; private set; } = [];
+    /// <summary>The trainee's standing mentors: ticked already, so asking for a review is one press.</summary>
+    public IReadOnlySet<Guid> Standing { get; private set; } = new HashSet<Guid>();
 
     public async Task OnGetAsync(Guid id)
     {
@@ -33,7 +35,10 @@ public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews
         CanOpenReview = CanDelete; // the lesson's trainee or a coordinator
         Reviews = await reader.SummariesAsync(reviews.Visible(caller).Where(r => r.LessonId == id), HttpContext.RequestAborted);
         if (CanOpenReview)
+        {
             Mentors = await db.UsersInRole(Roles.Mentor).OrderBy(u => u.Name)
                 .Select(u => new SessionApi.UserDto(u.Id, null, u.Name, Roles.Mentor)).ToListAsync(HttpContext.RequestAborted);
+            Standing = (await standing.OfAsync(lesson.OwnerId, HttpContext.RequestAborted)).Select(m => m.Id).ToHashSet();
+        }
     }
 }

@@ -65,8 +65,9 @@ openReview?.addEventListener("change", showReviewKind);
 openReview?.addEventListener("submit", async (e) => {
   e.preventDefault();
   const mentorIds = [...e.target.querySelectorAll('input[name="mentor"]:checked')].map((i) => i.value);
+  const kind = mentorIds.length ? "mentored" : "self"; // what the button said it would open
   const response = await fetch(`/api/lessons/${lessonId}/reviews`, {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mentorIds }),
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mentorIds, kind }),
   });
   const error = document.getElementById("open-review-error");
   if (response.ok) { window.location.href = `/reviews/${(await response.json()).id}`; return; }
