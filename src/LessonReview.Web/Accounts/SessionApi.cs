@@ -59,9 +59,11 @@ public static class SessionApi
         if (trainee) role = Roles.Mentor;
         Guid? roleId = role is null ? null : Roles.IdOf(role);
         var rows = await db.Users
-            .Select(u => new { u.Id, u.Email, u.Name, RoleId = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).FirstOrDefault() })
+            .Select(u => new { u.Id, u.Email, u.Name, u.LockoutEnd, RoleId = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).FirstOrDefault() })
             .Where(u => roleId == null || u.RoleId == roleId)
             .OrderBy(u => u.Name).ToListAsync(cancellationToken);
+        // A trainee choosing mentors is not offered someone whose account is switched off.
+        if (trainee) rows = rows.Where(u => u.LockoutEnd != DateTimeOffset.MaxValue).ToList();
         return TypedResults.Ok(rows.Select(u => new UserDto(u.Id, trainee ? null : u.Email ?? "", u.Name, Roles.NameOf(u.RoleId))).ToList());
     }
 }

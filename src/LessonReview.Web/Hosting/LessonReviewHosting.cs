@@ -94,6 +94,7 @@ public static class LessonReviewHosting
         services.AddScoped<LessonAccess>();
         services.AddScoped<ReviewAccess>();
         services.AddScoped<StandingMentors>();
+        services.AddScoped<AccountAdmin>();
         services.AddScoped<ReviewReader>();
         services.AddScoped<ReviewChanges>();
         services.AddUploads(builder.Configuration);
@@ -140,6 +141,7 @@ public static class LessonReviewHosting
         app.MapHealthEndpoints();
         app.MapSessionApi();
         app.MapStandingMentorsApi();
+        app.MapAccountsApi();
         app.MapUploadsApi();
         app.MapLessonsApi();
         app.MapReviewsApi();

@@ -11,23 +11,46 @@ using Microsoft.Extensions.Localization;
 
 namespace LessonReview.Web.Pages;
 
-/// <summary>Coordinators: the trainees and their standing mentors, changed in place.</summary>
+/// <summary>Coordinators: every account (role, switched off or on) and the trainees' standing mentors, changed in place.</summary>
 [Authorize(Policy = Policies.Coordinator)]
-public sealed class PeopleModel(LessonReviewDb db, StandingMentors standing, IStringLocalizer<SharedText> text) : PageModel
+public sealed class PeopleModel(LessonReviewDb db, StandingMentors standing, AccountService accounts, AccountAdmin admin,
+    IStringLocalizer<SharedText> text) : PageModel
 {
     public sealed record Person(Guid Id, string Name, string Email);
 
     public IReadOnlyList<Person> Trainees { get; private set; } = [];
     public IReadOnlyList<Person> Mentors { get; private set; } = [];
+    public IReadOnlyList<AccountService.Account> Accounts { get; private set; } = [];
+    public Guid Me => Caller.Of(User).Id;
     public ILookup<Guid, Guid> Standing { get; private set; } = Array.Empty<Guid>().ToLookup(g => g);
     /// <summary>Whose standing mentors were just saved.</summary>
     public string? SavedFor { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(Guid? saved = null)
+    /// <summary>Whose account was just changed.</summary>
+    public string? ChangedFor { get; private set; }
+
+    public async Task OnGetAsync(Guid? saved = null, Guid? changed = null)
     {
         await LoadAsync();
         SavedFor = Trainees.FirstOrDefault(t => t.Id == saved)?.Name;
+        ChangedFor = Accounts.FirstOrDefault(a => a.Id == changed)?.Name;
+    }
+
+    public Task<IActionResult> OnPostRoleAsync(Guid userId, string? role) => ChangeAsync(userId, new(Role: role ?? ""));
+
+    public Task<IActionResult> OnPostSwitchAsync(Guid userId, bool disabled) => ChangeAsync(userId, new(Disabled: disabled));
+
+    private async Task<IActionResult> ChangeAsync(Guid userId, AccountAdmin.Change change)
+    {
+        if (await admin.ApplyAsync(Caller.Of(User).Id, userId, change, HttpContext.RequestAborted) is { } refused)
+        {
+            await LoadAsync();
+            Error = text[refused.Problem.Template, refused.Problem.Values];
+            Response.StatusCode = refused.Status;
+            return Page();
+        }
+        return RedirectToPage(new { changed = userId });
     }
 
     public async Task<IActionResult> OnPostMentorsAsync(Guid traineeId, List<Guid>? mentorIds)
@@ -49,5 +72,10 @@ public sealed class PeopleModel(LessonReviewDb db, StandingMentors standing, ISt
         Trainees = await InRole(Roles.Trainee);
         Mentors = await InRole(Roles.Mentor);
         Standing = await standing.AllAsync(HttpContext.RequestAborted);
+        Accounts = await accounts.ListAsync(HttpContext.RequestAborted);
+        // Someone switched off is not offered as a mentor (already ticked ones stay visible, to be unticked).
+        var off = Accounts.Where(a => a.State == "disabled").Select(a => a.Id).ToHashSet();
+        var ticked = Standing.SelectMany(g => g).ToHashSet();
+        Mentors = Mentors.Where(m => !off.Contains(m.Id) || ticked.Contains(m.Id)).ToList();
     }
 }

@@ -48,6 +48,40 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
 
     [Theory]
     [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step1_switches_off_the_account_of_someone_who_left_and_their_open_review_stops_at_once(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var name = $"Leaving JTE {size} {language}";
+        var email = await app.CreateUserAsync("mentor", name);
+        var leaverId = (await (await app.SignInAsync(email)).GetFromJsonAsync<LessonReview.Web.Accounts.SessionApi.UserDto>("/api/me"))!.Id;
+        var review = (await (await (await app.TraineeAsync()).PostAsJsonAsync($"/api/lessons/{app.LessonId}/reviews", new { mentorIds = new[] { leaverId } }))
+            .Content.ReadFromJsonAsync<ReviewDto>())!.Id;
+        await using var leaverContext = await j.SignedInAsync(browser, app, email);
+        var leaverPage = await leaverContext.NewPageAsync();
+        await leaverPage.GotoAsync($"/reviews/{review}"); // the review they were asked to do, open and live
+        await Journey.ReviewReadyAsync(leaverPage);
+        await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/people");
+
+        var row = page.Locator("table.accounts tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = name, Exact = true }) });
+        await row.GetByRole(AriaRole.Button, new() { Name = j.T("Switch {0} off", name) }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(j.T("Saved: the account of {0}.", name));
+        row = page.Locator("table.accounts tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = name, Exact = true }) });
+        await Assertions.Expect(row.Locator($"td[data-label='{j.T("State")}']")).ToContainTextAsync(j.T("Switched off"));
+        await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = j.T("Switch {0} on", name) })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing scrolls sideways");
+        await j.ShotAsync(page, "accounts", row);
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = j.T("Standing mentors of {0}", "Tomoko Trainee") }).GetByLabel(name)).ToHaveCountAsync(0); // no longer offered
+        // Their open page stops at once: nothing more can be posted, and it offers to sign in again.
+        await Assertions.Expect(leaverPage.GetByRole(AriaRole.Button, new() { Name = j.T("Post comment") })).ToBeDisabledAsync();
+        await leaverPage.ReloadAsync();
+        await Assertions.Expect(leaverPage.GetByRole(AriaRole.Heading, new() { Name = j.T("Sign in") })).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
     public async Task Step1_hands_a_review_to_another_mentor_from_its_page(string size, string language)
     {
         var j = new Journey(size, language);

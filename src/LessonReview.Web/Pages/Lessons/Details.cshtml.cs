@@ -36,8 +36,11 @@ public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews
         Reviews = await reader.SummariesAsync(reviews.Visible(caller).Where(r => r.LessonId == id), HttpContext.RequestAborted);
         if (CanOpenReview)
         {
-            Mentors = await db.UsersInRole(Roles.Mentor).OrderBy(u => u.Name)
-                .Select(u => new SessionApi.UserDto(u.Id, null, u.Name, Roles.Mentor)).ToListAsync(HttpContext.RequestAborted);
+            // Switched-off mentors are not offered (the filter runs here: not every database compares DateTimeOffset).
+            Mentors = (await db.UsersInRole(Roles.Mentor).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name, u.LockoutEnd })
+                    .ToListAsync(HttpContext.RequestAborted))
+                .Where(u => u.LockoutEnd != DateTimeOffset.MaxValue)
+                .Select(u => new SessionApi.UserDto(u.Id, null, u.Name, Roles.Mentor)).ToList();
             Standing = (await standing.OfAsync(lesson.OwnerId, HttpContext.RequestAborted)).Select(m => m.Id).ToHashSet();
         }
     }

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using LessonReview.Web.Accounts;
+using LessonReview.Web.Tests.Support;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LessonReview.Web.Tests.Accounts;
+
+/// <summary>PATCH /api/users/{id} (issue 12): coordinators change name and role and switch accounts off and on; nobody else does.</summary>
+public sealed class AccountAdminTests(SessionSecurityTests.Host host) : IClassFixture<SessionSecurityTests.Host>
+{
+    private static async Task<Guid> IdOfAsync(HttpClient client) => (await client.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+
+    [Theory]
+    [InlineData("trainee", HttpStatusCode.Forbidden)]
+    [InlineData("mentor", HttpStatusCode.Forbidden)]
+    [InlineData("coordinator", HttpStatusCode.OK)]
+    public async Task Only_coordinators_change_accounts(string role, HttpStatusCode expected)
+    {
+        var target = await IdOfAsync(await host.NewUserAsync("trainee", "Target"));
+        var caller = await host.NewUserAsync(role);
+
+        var response = await caller.PatchAsJsonAsync($"/api/users/{target}", new { name = "Renamed by " + role });
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_switched_off_account_is_signed_out_at_once_and_can_be_switched_back_on()
+    {
+        var email = await host.CreateUserAsync("trainee", "Leaving ALT");
+        var open = await host.SignInAsync(email);
+        var id = await IdOfAsync(open);
+        var coordinator = await host.CoordinatorAsync();
+
+        var off = await coordinator.PatchAsJsonAsync($"/api/users/{id}", new { disabled = true });
+        Assert.Equal(HttpStatusCode.OK, off.StatusCode);
+        Assert.True((await off.Content.ReadFromJsonAsync<AccountAdmin.AccountDto>())!.Disabled);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await open.GetAsync("/api/me")).StatusCode); // its open session ended
+        var again = await host.AnonymousClient().PostAsJsonAsync("/api/session", new { email, password = AppHost.Password });
+        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+        Assert.Contains("switched off", (await again.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+
+        var on = await coordinator.PatchAsJsonAsync($"/api/users/{id}", new { disabled = false });
+        Assert.False((await on.Content.ReadFromJsonAsync<AccountAdmin.AccountDto>())!.Disabled);
+        await host.SignInAsync(email); // asserts 204
+    }
+
+    [Fact]
+    public async Task Role_and_name_changes_reach_the_persons_open_session()
+    {
+        var email = await host.CreateUserAsync("trainee", "Kenta Trainee");
+        var open = await host.SignInAsync(email);
+        var id = await IdOfAsync(open);
+
+        var changed = await (await host.CoordinatorAsync()).PatchAsJsonAsync($"/api/users/{id}", new { role = "mentor", name = "Kenta Lead ALT" });
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(("mentor", "Kenta Lead ALT"), (await changed.Content.ReadFromJsonAsync<AccountAdmin.AccountDto>()) is { } a ? (a.Role, a.Name) : default);
+        SessionApi.UserDto? me = null;
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); me?.Role != "mentor" && DateTime.UtcNow < deadline; await Task.Delay(250))
+            me = await open.GetFromJsonAsync<SessionApi.UserDto>("/api/me");
+        Assert.Equal(("mentor", "Kenta Lead ALT"), (me!.Role, me.Name));
+    }
+
+    [Theory]
+    [InlineData("{\"role\": \"admin\"}", 400, "Role must be one of")]
+    [InlineData("{\"name\": \"   \"}", 400, "Give the person's name")]
+    [InlineData("{\"disabled\": true}", 400, "cannot switch off your own account")]
+    [InlineData("{\"role\": \"trainee\"}", 400, "give up your own coordinator role")]
+    public async Task Wrong_changes_are_refused_in_words_and_change_nothing(string body, int status, string reason)
+    {
+        var coordinator = await host.NewUserAsync("coordinator", "Careful Coordinator");
+        var self = await IdOfAsync(coordinator);
+
+        var response = await coordinator.PatchAsync($"/api/users/{self}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains(reason, (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Equal(("coordinator", "Careful Coordinator"), (await coordinator.GetFromJsonAsync<SessionApi.UserDto>("/api/me")) is { } me ? (me.Role, me.Name) : default);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.PatchAsJsonAsync($"/api/users/{Guid.NewGuid()}", new { name = "Nobody" })).StatusCode);
+    }
+}
