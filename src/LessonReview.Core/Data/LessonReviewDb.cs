@@ -118,6 +118,7 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
             standing.HasKey(m => new { m.TraineeId, m.MentorId });
             standing.HasIndex(m => m.MentorId);
             standing.HasOne<User>().WithMany().HasForeignKey(m => m.TraineeId).OnDelete(DeleteBehavior.Cascade);
+            // Not cascading from both users: SQL Server refuses two cascade paths into one table. Accounts are switched off, not deleted.
             standing.HasOne<User>().WithMany().HasForeignKey(m => m.MentorId).OnDelete(DeleteBehavior.NoAction);
         });
         model.Entity<ReviewMentor>(mentor =>
