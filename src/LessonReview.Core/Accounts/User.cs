@@ -14,6 +14,9 @@ public sealed class User : IdentityUser<Guid>
     public string Name { get; set; } = "";
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 
+    /// <summary>The last successful sign-in (UTC); null for someone who never signed in (the People page shows them).</summary>
+    public DateTime? LastSignInAt { get; set; }
+
     /// <summary>The interface language this person chose ("en" or "ja"); null follows their browser.</summary>
     public string? Language { get; set; }
 

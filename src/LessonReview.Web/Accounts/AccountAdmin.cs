@@ -14,7 +14,8 @@ public sealed class AccountAdmin(UserManager<User> users, AccountService account
     public sealed record Change(string? Role = null, bool? Disabled = null, string? Name = null);
 
     /// <summary>An account as coordinators manage it.</summary>
-    public sealed record AccountDto(Guid Id, string Email, string Name, string Role, bool Disabled, DateTime CreatedAt);
+    /// <param name="LastSignInAt">Null: never signed in.</param>
+    public sealed record AccountDto(Guid Id, string Email, string Name, string Role, bool Disabled, DateTime CreatedAt, DateTime? LastSignInAt);
 
     /// <summary>Applies <paramref name="change"/> to <paramref name="userId"/>; (404 or 400, sentence) when it cannot.</summary>
     public async Task<(int Status, Message Problem)?> ApplyAsync(Guid coordinatorId, Guid userId, Change change, CancellationToken cancellationToken)
@@ -45,6 +46,6 @@ public sealed class AccountAdmin(UserManager<User> users, AccountService account
     public async Task<AccountDto?> ReadAsync(Guid userId)
     {
         var user = await users.FindByIdAsync(userId.ToString());
-        return user is null ? null : new AccountDto(user.Id, user.Email ?? "", user.Name, await accounts.RoleOfAsync(user), user.IsDisabled, user.CreatedAt);
+        return user is null ? null : new AccountDto(user.Id, user.Email ?? "", user.Name, await accounts.RoleOfAsync(user), user.IsDisabled, user.CreatedAt, user.LastSignInAt);
     }
 }

@@ -14,7 +14,7 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
 {
     public const int MinimumPasswordLength = 8;
 
-    public sealed record Account(Guid Id, string Email, string Name, string Role, string State, DateTime CreatedAt);
+    public sealed record Account(Guid Id, string Email, string Name, string Role, string State, DateTime CreatedAt, DateTime? LastSignInAt = null);
 
     /// <summary>A new account; <see cref="AccountException"/> when the e-mail is taken or a detail is wrong.</summary>
     public async Task<User> CreateAsync(string email, string password, string role, string name, CancellationToken cancellationToken = default)
@@ -94,10 +94,10 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
     {
         var now = DateTimeOffset.UtcNow;
         var rows = await db.Users
-            .Select(u => new { u.Id, u.Email, u.Name, u.LockoutEnd, u.CreatedAt, RoleId = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => (Guid?)r.RoleId).FirstOrDefault() })
+            .Select(u => new { u.Id, u.Email, u.Name, u.LockoutEnd, u.CreatedAt, u.LastSignInAt, RoleId = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => (Guid?)r.RoleId).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         return rows
-            .Select(u => new Account(u.Id, u.Email ?? "", u.Name, u.RoleId is { } id ? Roles.NameOf(id) : "", StateOf(u.LockoutEnd, now), u.CreatedAt))
+            .Select(u => new Account(u.Id, u.Email ?? "", u.Name, u.RoleId is { } id ? Roles.NameOf(id) : "", StateOf(u.LockoutEnd, now), u.CreatedAt, u.LastSignInAt))
             .OrderBy(a => a.Name, StringComparer.CurrentCulture).ToList();
     }
 

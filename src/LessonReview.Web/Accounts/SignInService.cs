@@ -1,6 +1,7 @@
 using LessonReview.Core.Accounts;
 using LessonReview.Web.Localization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace LessonReview.Web.Accounts;
@@ -11,7 +12,7 @@ namespace LessonReview.Web.Accounts;
 /// Its messages are in the asker's language.
 /// </summary>
 public sealed class SignInService(SignInManager<User> signIn, UserManager<User> users, IAccountChanges changes, TimeProvider clock,
-    IStringLocalizer<SharedText> text)
+    LessonReview.Core.Data.LessonReviewDb db, IStringLocalizer<SharedText> text)
 {
     public sealed record Outcome(bool Succeeded, int Status, string Title, string Message, TimeSpan? RetryAfter = null);
 
@@ -35,7 +36,13 @@ public sealed class SignInService(SignInManager<User> signIn, UserManager<User> 
                 : Failed();
 
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded) return new(true, StatusCodes.Status204NoContent, "", "");
+        if (result.Succeeded)
+        {
+            // Written with one UPDATE: the Identity user row keeps its concurrency stamp and security stamp.
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInAt, now));
+            return new(true, StatusCodes.Status204NoContent, "", "");
+        }
         if (result.IsLockedOut)
         {
             var wait = (user.LockoutEnd ?? clock.GetUtcNow()) - clock.GetUtcNow();

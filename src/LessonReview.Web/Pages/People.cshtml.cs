@@ -14,7 +14,7 @@ namespace LessonReview.Web.Pages;
 /// <summary>Coordinators: every account (role, switched off or on) and the trainees' standing mentors, changed in place.</summary>
 [Authorize(Policy = Policies.Coordinator)]
 public sealed class PeopleModel(LessonReviewDb db, StandingMentors standing, AccountService accounts, AccountAdmin admin,
-    IStringLocalizer<SharedText> text) : PageModel
+    ViewerTime time, IStringLocalizer<SharedText> text) : PageModel
 {
     public sealed record Person(Guid Id, string Name, string Email);
 
@@ -22,6 +22,9 @@ public sealed class PeopleModel(LessonReviewDb db, StandingMentors standing, Acc
     public IReadOnlyList<Person> Mentors { get; private set; } = [];
     public IReadOnlyList<AccountService.Account> Accounts { get; private set; } = [];
     public Guid Me => Caller.Of(User).Id;
+
+    /// <summary>The day of an instant in the viewer's time zone.</summary>
+    public DateOnly InViewerZone(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), time.Zone));
     public ILookup<Guid, Guid> Standing { get; private set; } = Array.Empty<Guid>().ToLookup(g => g);
     /// <summary>Whose standing mentors were just saved.</summary>
     public string? SavedFor { get; private set; }
@@ -30,9 +33,14 @@ public sealed class PeopleModel(LessonReviewDb db, StandingMentors standing, Acc
     /// <summary>Whose account was just changed.</summary>
     public string? ChangedFor { get; private set; }
 
-    public async Task OnGetAsync(Guid? saved = null, Guid? changed = null)
+    /// <summary>Only the accounts whose person has never signed in (invited, not started).</summary>
+    public bool NeverOnly { get; private set; }
+
+    public async Task OnGetAsync(Guid? saved = null, Guid? changed = null, bool never = false)
     {
         await LoadAsync();
+        NeverOnly = never;
+        if (never) Accounts = Accounts.Where(a => a.LastSignInAt is null).ToList();
         SavedFor = Trainees.FirstOrDefault(t => t.Id == saved)?.Name;
         ChangedFor = Accounts.FirstOrDefault(a => a.Id == changed)?.Name;
     }

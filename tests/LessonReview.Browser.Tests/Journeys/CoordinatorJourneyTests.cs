@@ -74,6 +74,13 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing scrolls sideways");
         await j.ShotAsync(page, "accounts", row);
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = j.T("Standing mentors of {0}", "Tomoko Trainee") }).GetByLabel(name)).ToHaveCountAsync(0); // no longer offered
+        await Assertions.Expect(row.Locator($"td[data-label='{j.T("Last signed in")}'] time")).ToHaveTextAsync(JourneyHost.Today.ToString("yyyy-MM-dd"));
+        var newcomer = $"Not started yet {size} {language}";
+        await app.CreateUserAsync("trainee", newcomer);
+        await page.GetByRole(AriaRole.Link, new() { Name = j.T("Only those who have never signed in") }).ClickAsync();
+        var accounts = page.Locator("table.accounts");
+        await Assertions.Expect(accounts.GetByRole(AriaRole.Rowheader, new() { Name = newcomer })).ToBeVisibleAsync();
+        await Assertions.Expect(accounts.GetByRole(AriaRole.Rowheader, new() { Name = name, Exact = true })).ToHaveCountAsync(0);
         // Their open page stops at once: nothing more can be posted, and it offers to sign in again.
         await Assertions.Expect(leaverPage.GetByRole(AriaRole.Button, new() { Name = j.T("Post comment") })).ToBeDisabledAsync();
         await leaverPage.ReloadAsync();

@@ -9,6 +9,13 @@ namespace LessonReview.Web.Tests.Accounts;
 /// <summary>PATCH /api/users/{id} (issue 12): coordinators change name and role and switch accounts off and on; nobody else does.</summary>
 public sealed class AccountAdminTests(SessionSecurityTests.Host host) : IClassFixture<SessionSecurityTests.Host>
 {
+    /// <summary>The People page's accounts table (the standing-mentors table above it lists trainees whatever the filter).</summary>
+    private static async Task<string> AccountsSectionAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        return html[html.IndexOf("id=\"accounts\"", StringComparison.Ordinal)..];
+    }
+
     private static async Task<Guid> IdOfAsync(HttpClient client) => (await client.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
 
     [Theory]
@@ -61,6 +68,25 @@ public sealed class AccountAdminTests(SessionSecurityTests.Host host) : IClassFi
         for (var deadline = DateTime.UtcNow.AddSeconds(20); me?.Role != "mentor" && DateTime.UtcNow < deadline; await Task.Delay(250))
             me = await open.GetFromJsonAsync<SessionApi.UserDto>("/api/me");
         Assert.Equal(("mentor", "Kenta Lead ALT"), (me!.Role, me.Name));
+    }
+
+    [Fact]
+    public async Task Someone_who_never_signed_in_is_listed_as_such_until_they_do()
+    {
+        var email = await host.CreateUserAsync("trainee", "Invited Not Started");
+        var coordinator = await host.CoordinatorAsync();
+        var id = (await coordinator.GetFromJsonAsync<List<SessionApi.UserDto>>("/api/users?role=trainee"))!.First(u => u.Email == email).Id;
+
+        var before = (await (await coordinator.PatchAsJsonAsync($"/api/users/{id}", new { name = "Invited Not Started" })).Content.ReadFromJsonAsync<AccountAdmin.AccountDto>())!;
+        Assert.Null(before.LastSignInAt);
+        Assert.Contains("Invited Not Started", await AccountsSectionAsync(coordinator, "/people?never=true"));
+
+        await host.SignInAsync(email);
+
+        var after = (await (await coordinator.PatchAsJsonAsync($"/api/users/{id}", new { name = "Invited Not Started" })).Content.ReadFromJsonAsync<AccountAdmin.AccountDto>())!;
+        Assert.NotNull(after.LastSignInAt);
+        Assert.DoesNotContain("Invited Not Started", await AccountsSectionAsync(coordinator, "/people?never=true"));
+        Assert.Contains("Invited Not Started", await AccountsSectionAsync(coordinator, "/people"));
     }
 
     [Theory]
