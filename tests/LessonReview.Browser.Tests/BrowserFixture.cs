@@ -47,6 +47,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             IsMobile = viewport is not null, HasTouch = viewport is not null, Locale = locale,
         });
 
+    /// <summary>Whether the page is wider than its window (a phone user would have to scroll sideways).</summary>
+    public static Task<bool> ScrollsSidewaysAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+
     /// <summary>
     /// Collects what Chromium refuses under the Content-Security-Policy in every page of
     /// <paramref name="context"/> (it reports each refusal as a console error).

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using LessonReview.TestSupport;
-using LessonReview.Web.Accounts;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Tests.Support;
 using Microsoft.Playwright;
@@ -19,7 +18,7 @@ public sealed class ReviewWorkspaceTests(BrowserFixture browser, AppHost app) : 
         var lessonId = await Tus.UploadAsync(traineeApi, await TestClips.Mpeg4Async(seconds: 30), "Unit 5 · shopping");
         Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(traineeApi, lessonId, 120)).Status);
         var mentorApi = await app.MentorAsync();
-        var mentorId = (await mentorApi.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+        var mentorId = await AppHost.IdOfAsync(mentorApi);
         var created = await traineeApi.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { mentorId } });
         var reviewId = (await created.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
 
@@ -108,7 +107,7 @@ public sealed class ReviewWorkspaceTests(BrowserFixture browser, AppHost app) : 
         var lessonId = await Tus.UploadAsync(traineeApi, await TestClips.LandscapeH264Async(), "Unit 7 · directions");
         await Tus.WaitUntilProcessedAsync(traineeApi, lessonId);
         var mentorApi = await app.MentorAsync();
-        var mentorId = (await mentorApi.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+        var mentorId = await AppHost.IdOfAsync(mentorApi);
         var reviewId = (await (await traineeApi.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { mentorId } }))
             .Content.ReadFromJsonAsync<ReviewDto>())!.Id;
         var text = $"Check understanding with a gesture {Guid.NewGuid():N}"[..48];

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using LessonReview.TestSupport;
-using LessonReview.Web.Accounts;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +29,7 @@ public sealed class WorkspaceDetailsTests(BrowserFixture browser, WorkspaceDetai
             var trainee = await TraineeAsync();
             var lessonId = LessonId = await Tus.UploadAsync(trainee, await TestClips.Mpeg4Async(seconds: 30), "Unit 9 · weather");
             Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId, 120)).Status);
-            var mentorId = (await (await MentorAsync()).GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+            var mentorId = await AppHost.IdOfAsync(await MentorAsync());
             var created = await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { mentorId } });
             ReviewId = (await created.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
             SelfReviewId = (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { kind = "self" })).Content.ReadFromJsonAsync<ReviewDto>())!.Id;
@@ -213,11 +212,11 @@ public sealed class WorkspaceDetailsTests(BrowserFixture browser, WorkspaceDetai
         await page.WaitForFunctionAsync("() => Math.abs(document.querySelector('#video').currentTime - 22) < 0.5");
         var video = (await page.Locator("#video").BoundingBoxAsync())!;
         Assert.True(video.Y >= -1 && video.Y + video.Height / 2 < 844, $"the video it seeks is on screen (top at {video.Y})");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the review page scrolls sideways");
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "the review page scrolls sideways");
 
         await page.GotoAsync("/reviews");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your reviews" }).Or(page.Locator("h1"))).ToBeVisibleAsync();
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the reviews list scrolls sideways");
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "the reviews list scrolls sideways");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "lessonreview-screens", "reviews-phone.png") });
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using LessonReview.Core.Accounts;
-using LessonReview.Web.Accounts;
 using LessonReview.Web.Realtime;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Tests.Support;
@@ -21,7 +20,7 @@ public sealed class LiveSessionTests(ReviewHost host) : IClassFixture<ReviewHost
     {
         var mentorEmail = await host.CreateUserAsync(Roles.Mentor, "Temporary Mentor");
         var mentor = await host.SignInAsync(mentorEmail);
-        var mentorId = (await mentor.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+        var mentorId = await AppHost.IdOfAsync(mentor);
         var trainee = await host.TraineeAsync();
         var created = await trainee.PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { mentorIds = new[] { mentorId } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using LessonReview.Web.Accounts;
 using LessonReview.Web.Lessons;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Tests.Support;
@@ -317,7 +316,7 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
         var item = (await (await (await host.MentorAsync()).PostAsJsonAsync($"/api/reviews/{first.Id}/action-items", new { text = "Slow down" }))
             .Content.ReadFromJsonAsync<ActionItemDto>())!;
         var stranger = await host.NewUserAsync("mentor", "Later Mentor");
-        var strangerId = (await stranger.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+        var strangerId = await AppHost.IdOfAsync(stranger);
         var nextLesson = await Tus.UploadAsync(trainee, await TestSupport.TestClips.LandscapeH264Async(), "Unit 9");
         await Tus.WaitUntilProcessedAsync(trainee, nextLesson);
         var later = (await (await trainee.PostAsJsonAsync($"/api/lessons/{nextLesson}/reviews", new { mentorIds = new[] { strangerId } }))

@@ -24,7 +24,10 @@ public sealed class User : IdentityUser<Guid>
     public string? TimeZone { get; set; }
 
     /// <summary>An account switched off by a coordinator (lockout that never ends), unlike a lockout after failed sign-ins.</summary>
-    public bool IsDisabled => LockoutEnd == DateTimeOffset.MaxValue;
+    public bool IsDisabled => IsSwitchedOff(LockoutEnd);
+
+    /// <summary>Switched off, from a lockout end read without the whole user (a lockout that never ends).</summary>
+    public static bool IsSwitchedOff(DateTimeOffset? lockoutEnd) => lockoutEnd == DateTimeOffset.MaxValue;
 }
 
 /// <summary>An Identity role; the three that exist are seeded with fixed ids (<see cref="Roles"/>).</summary>

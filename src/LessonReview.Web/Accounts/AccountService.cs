@@ -14,7 +14,12 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
 {
     public const int MinimumPasswordLength = 8;
 
-    public sealed record Account(Guid Id, string Email, string Name, string Role, string State, DateTime CreatedAt, DateTime? LastSignInAt = null);
+    public sealed record Account(Guid Id, string Email, string Name, string Role, string State, DateTime CreatedAt, DateTime? LastSignInAt = null)
+    {
+        public bool Disabled => State == DisabledState;
+    }
+
+    private const string DisabledState = "disabled";
 
     /// <summary>A new account; <see cref="AccountException"/> when the e-mail is taken or a detail is wrong.</summary>
     public async Task<User> CreateAsync(string email, string password, string role, string name, CancellationToken cancellationToken = default)
@@ -102,7 +107,7 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
     }
 
     private static string StateOf(DateTimeOffset? lockoutEnd, DateTimeOffset now) =>
-        lockoutEnd == DateTimeOffset.MaxValue ? "disabled"
+        User.IsSwitchedOff(lockoutEnd) ? DisabledState
         : lockoutEnd > now ? $"locked until {lockoutEnd:yyyy-MM-dd HH:mm} UTC"
         : "active";
 

@@ -63,7 +63,7 @@ public static class SessionApi
             .Where(u => roleId == null || u.RoleId == roleId)
             .OrderBy(u => u.Name).ToListAsync(cancellationToken);
         // A trainee choosing mentors is not offered someone whose account is switched off.
-        if (trainee) rows = rows.Where(u => u.LockoutEnd != DateTimeOffset.MaxValue).ToList();
+        if (trainee) rows = rows.Where(u => !User.IsSwitchedOff(u.LockoutEnd)).ToList();
         return TypedResults.Ok(rows.Select(u => new UserDto(u.Id, trainee ? null : u.Email ?? "", u.Name, Roles.NameOf(u.RoleId))).ToList());
     }
 }

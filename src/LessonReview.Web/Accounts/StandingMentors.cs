@@ -32,10 +32,7 @@ public sealed class StandingMentors(LessonReviewDb db)
             return "Standing mentors are for trainees: this account is not a trainee (or does not exist).";
         var ids = mentorIds.Distinct().ToList();
         if (ids.Count > Most) return new Message("A trainee can have at most {0} standing mentors.", Most);
-        var mentors = await db.UsersInRole(Roles.Mentor).Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
-        var notMentors = ids.Except(mentors).ToList();
-        if (notMentors.Count > 0)
-            return new Message("These people are not mentors: {0}. Pick mentors from GET /api/users?role=mentor.", string.Join(", ", notMentors));
+        if (await MentorChoice.CheckAsync(db, ids, cancellationToken) is { } notMentors) return notMentors;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.StandingMentors.Where(s => s.TraineeId == traineeId).ExecuteDeleteAsync(cancellationToken);

@@ -18,7 +18,11 @@ public sealed class ViewerTime(IHttpContextAccessor http, IOptions<LocalizationS
     /// <summary>The zone's IANA id, for the page scripts (Intl.DateTimeFormat's timeZone).</summary>
     public string ZoneId => Zone.Id;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+    public DateOnly Today => DayOf(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The day an instant (UTC) falls on in the viewer's zone: when a review was requested, a last sign-in.</summary>
+    public DateOnly DayOf(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
 }
 
 /// <summary>The time zones a person can choose: every IANA zone the machine knows.</summary>

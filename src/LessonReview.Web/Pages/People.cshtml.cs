@@ -1,30 +1,22 @@
 using LessonReview.Core.Accounts;
-using LessonReview.Core.Data;
 using LessonReview.Web.Accounts;
 using LessonReview.Web.Hosting;
 using LessonReview.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace LessonReview.Web.Pages;
 
 /// <summary>Coordinators: every account (role, switched off or on) and the trainees' standing mentors, changed in place.</summary>
 [Authorize(Policy = Policies.Coordinator)]
-public sealed class PeopleModel(LessonReviewDb db, StandingMentors standing, AccountService accounts, AccountAdmin admin,
-    ViewerTime time, IStringLocalizer<SharedText> text) : PageModel
+public sealed class PeopleModel(StandingMentors standing, AccountService accounts, AccountAdmin admin, IStringLocalizer<SharedText> text) : PageModel
 {
-    public sealed record Person(Guid Id, string Name, string Email);
-
-    public IReadOnlyList<Person> Trainees { get; private set; } = [];
-    public IReadOnlyList<Person> Mentors { get; private set; } = [];
+    public IReadOnlyList<AccountService.Account> Trainees { get; private set; } = [];
+    public IReadOnlyList<AccountService.Account> Mentors { get; private set; } = [];
     public IReadOnlyList<AccountService.Account> Accounts { get; private set; } = [];
     public Guid Me => Caller.Of(User).Id;
-
-    /// <summary>The day of an instant in the viewer's time zone.</summary>
-    public DateOnly InViewerZone(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), time.Zone));
     public ILookup<Guid, Guid> Standing { get; private set; } = Array.Empty<Guid>().ToLookup(g => g);
     /// <summary>Whose standing mentors were just saved.</summary>
     public string? SavedFor { get; private set; }
@@ -49,41 +41,32 @@ public sealed class PeopleModel(LessonReviewDb db, StandingMentors standing, Acc
 
     public Task<IActionResult> OnPostSwitchAsync(Guid userId, bool disabled) => ChangeAsync(userId, new(Disabled: disabled));
 
-    private async Task<IActionResult> ChangeAsync(Guid userId, AccountAdmin.Change change)
-    {
-        if (await admin.ApplyAsync(Caller.Of(User).Id, userId, change, HttpContext.RequestAborted) is { } refused)
-        {
-            await LoadAsync();
-            Error = text[refused.Problem.Template, refused.Problem.Values];
-            Response.StatusCode = refused.Status;
-            return Page();
-        }
-        return RedirectToPage(new { changed = userId });
-    }
+    private async Task<IActionResult> ChangeAsync(Guid userId, AccountAdmin.Change change) =>
+        await admin.ApplyAsync(Me, userId, change, HttpContext.RequestAborted) is { } refused
+            ? await RefusedAsync(refused.Status, refused.Problem)
+            : RedirectToPage(new { changed = userId });
 
-    public async Task<IActionResult> OnPostMentorsAsync(Guid traineeId, List<Guid>? mentorIds)
+    public async Task<IActionResult> OnPostMentorsAsync(Guid traineeId, List<Guid>? mentorIds) =>
+        await standing.SetAsync(traineeId, mentorIds ?? [], HttpContext.RequestAborted) is { } problem
+            ? await RefusedAsync(StatusCodes.Status400BadRequest, problem)
+            : RedirectToPage(new { saved = traineeId }); // a reload does not post again
+
+    /// <summary>The page again, with why the change was not made.</summary>
+    private async Task<IActionResult> RefusedAsync(int status, Message problem)
     {
-        if (await standing.SetAsync(traineeId, mentorIds ?? [], HttpContext.RequestAborted) is { } problem)
-        {
-            await LoadAsync();
-            Error = text[problem.Template, problem.Values];
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        return RedirectToPage(new { saved = traineeId }); // a reload does not post again
+        await LoadAsync();
+        Error = text[problem.Template, problem.Values];
+        Response.StatusCode = status;
+        return Page();
     }
 
     private async Task LoadAsync()
     {
-        Task<List<Person>> InRole(string role) => db.UsersInRole(role).OrderBy(u => u.Name)
-            .Select(u => new Person(u.Id, u.Name, u.Email ?? "")).ToListAsync(HttpContext.RequestAborted);
-        Trainees = await InRole(Roles.Trainee);
-        Mentors = await InRole(Roles.Mentor);
-        Standing = await standing.AllAsync(HttpContext.RequestAborted);
         Accounts = await accounts.ListAsync(HttpContext.RequestAborted);
+        Standing = await standing.AllAsync(HttpContext.RequestAborted);
+        Trainees = Accounts.Where(a => a.Role == Roles.Trainee).ToList();
         // Someone switched off is not offered as a mentor (already ticked ones stay visible, to be unticked).
-        var off = Accounts.Where(a => a.State == "disabled").Select(a => a.Id).ToHashSet();
         var ticked = Standing.SelectMany(g => g).ToHashSet();
-        Mentors = Mentors.Where(m => !off.Contains(m.Id) || ticked.Contains(m.Id)).ToList();
+        Mentors = Accounts.Where(a => a.Role == Roles.Mentor && (!a.Disabled || ticked.Contains(a.Id))).ToList();
     }
 }

@@ -23,7 +23,7 @@ public static class ReviewsApi
     {
         app.MapPost("/api/lessons/{lessonId:guid}/reviews", Create).RequireAuthorization().RequireRateLimiting(RateLimits.Writes)
             .WithTags("Reviews").WithName("CreateReview")
-            .WithSummary("Open a review on a ready lesson (its trainee or a coordinator); with no mentors it is the trainee's private self-review.");
+            .WithSummary("Open a review on a ready lesson (its trainee or a coordinator): to the mentors named, else to the trainee's standing mentors; kind self is the trainee's private self-review.");
         var api = app.MapGroup("/api/reviews").WithTags("Reviews").RequireAuthorization();
         api.MapGet("/", List).WithName("ListReviews").WithSummary("Reviews the caller takes part in: unfinished first, most overdue next, then waiting longest.");
         api.MapGet("/{id:guid}", Get).WithName("GetReview").WithSummary("A review with comments, action items, stage history and seq.");
@@ -138,10 +138,7 @@ public static class ReviewsApi
     private static async Task<ProblemHttpResult?> CheckMentorsAsync(ReviewServices s, List<Guid> mentorIds)
     {
         if (mentorIds.Count > 20) return BadRequest("A review can have at most 20 mentors.");
-        var mentors = await s.Db.UsersInRole(Roles.Mentor).Where(u => mentorIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(s.Aborted);
-        var notMentors = mentorIds.Except(mentors).ToList();
-        return notMentors.Count == 0 ? null
-            : BadRequest(new Message("These people are not mentors: {0}. Pick mentors from GET /api/users?role=mentor.", string.Join(", ", notMentors)));
+        return await MentorChoice.CheckAsync(s.Db, mentorIds, s.Aborted) is { } problem ? BadRequest(problem) : null;
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using LessonReview.Web.Reviews;
+using LessonReview.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace LessonReview.Browser.Tests.Journeys;
@@ -20,8 +21,8 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         var name = $"Aiko New ALT {size} {language}";
         var email = await app.CreateUserAsync("trainee", name);
         var newTrainee = await app.SignInAsync(email);
-        var lessonId = await LessonReview.Web.Tests.Support.Tus.UploadAsync(newTrainee, await LessonReview.TestSupport.TestClips.LandscapeH264Async(), "First lesson");
-        await LessonReview.Web.Tests.Support.Tus.WaitUntilProcessedAsync(newTrainee, lessonId);
+        var lessonId = await Tus.UploadAsync(newTrainee, await LessonReview.TestSupport.TestClips.LandscapeH264Async(), "First lesson");
+        await Tus.WaitUntilProcessedAsync(newTrainee, lessonId);
         await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
         var page = await context.NewPageAsync();
 
@@ -33,7 +34,7 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(j.T("Saved: the standing mentors of {0}.", name));
         await Assertions.Expect(row.GetByLabel("Mia Mentor")).ToBeCheckedAsync();
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing scrolls sideways");
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
         await j.ShotAsync(page, "people", row);
 
         await using var traineeContext = await j.SignedInAsync(browser, app, email);
@@ -53,7 +54,7 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         var j = new Journey(size, language);
         var name = $"Leaving JTE {size} {language}";
         var email = await app.CreateUserAsync("mentor", name);
-        var leaverId = (await (await app.SignInAsync(email)).GetFromJsonAsync<LessonReview.Web.Accounts.SessionApi.UserDto>("/api/me"))!.Id;
+        var leaverId = await AppHost.IdOfAsync(await app.SignInAsync(email));
         var review = (await (await (await app.TraineeAsync()).PostAsJsonAsync($"/api/lessons/{app.LessonId}/reviews", new { mentorIds = new[] { leaverId } }))
             .Content.ReadFromJsonAsync<ReviewDto>())!.Id;
         await using var leaverContext = await j.SignedInAsync(browser, app, email);
@@ -71,7 +72,7 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         row = page.Locator("table.accounts tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = name, Exact = true }) });
         await Assertions.Expect(row.Locator($"td[data-label='{j.T("State")}']")).ToContainTextAsync(j.T("Switched off"));
         await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = j.T("Switch {0} on", name) })).ToBeVisibleAsync();
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing scrolls sideways");
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
         await j.ShotAsync(page, "accounts", row);
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = j.T("Standing mentors of {0}", "Tomoko Trainee") }).GetByLabel(name)).ToHaveCountAsync(0); // no longer offered
         await Assertions.Expect(row.Locator($"td[data-label='{j.T("Last signed in")}'] time")).ToHaveTextAsync(JourneyHost.Today.ToString("yyyy-MM-dd"));
@@ -138,7 +139,7 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
     {
         var j = new Journey(size, language);
         var reviewId = await app.MentoredReviewAsync();
-        await app.CommentAsync(await app.MentorAsync(), reviewId, 25, "生徒の名前を呼んでいた — used names", "strength");
+        await ReviewHost.CommentAsync(await app.MentorAsync(), reviewId, 25, "生徒の名前を呼んでいた — used names", "strength");
         await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/reviews/{reviewId}");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using LessonReview.TestSupport;
-using LessonReview.Web.Accounts;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +29,7 @@ public sealed class JourneyHost : AppHost, IAsyncLifetime
         await Tus.PatchAsync(trainee, created.Headers.Location!.ToString(), 0, new ByteArrayContent(bytes));
         LessonId = Guid.Parse(created.Headers.Location!.ToString().Split('/').Last());
         Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, LessonId, 120)).Status);
-        MentorId = (await (await MentorAsync()).GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+        MentorId = await AppHost.IdOfAsync(await MentorAsync());
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
@@ -51,9 +50,6 @@ public sealed class JourneyHost : AppHost, IAsyncLifetime
         Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId)).Status);
         return lessonId;
     }
-
-    public async Task<CommentDto> CommentAsync(HttpClient author, Guid reviewId, double at, string text, string kind = "observation") =>
-        await ReviewHost.CommentAsync(author, reviewId, at, text, kind);
 
     /// <summary>Today in Japan (the app's default time zone), as the pages count days.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Tokyo"));

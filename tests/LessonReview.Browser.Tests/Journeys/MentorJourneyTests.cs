@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using LessonReview.Web.Accounts;
 using LessonReview.Web.Reviews;
+using LessonReview.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace LessonReview.Browser.Tests.Journeys;
@@ -35,7 +35,7 @@ public sealed class MentorJourneyTests(BrowserFixture browser, JourneyHost app) 
         await Assertions.Expect(overdueRow.Locator($"td[data-label='{j.T("Requested")}'] time")).ToHaveTextAsync(JourneyHost.Today.ToString("yyyy-MM-dd"));
         var order = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.querySelector('a').getAttribute('href'))");
         Assert.True(Array.IndexOf(order, $"/reviews/{overdueReview}") < Array.IndexOf(order, $"/reviews/{newerReview}"), "the overdue review comes first");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing scrolls sideways");
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
         await j.ShotAsync(page, "queue");
     }
 
@@ -47,7 +47,7 @@ public sealed class MentorJourneyTests(BrowserFixture browser, JourneyHost app) 
         var reviewId = await app.MentoredReviewAsync();
         var colleagueEmail = await app.CreateUserAsync("mentor", $"Ken JTE {size} {language}");
         var colleague = await app.SignInAsync(colleagueEmail);
-        var colleagueId = (await colleague.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+        var colleagueId = await AppHost.IdOfAsync(colleague);
         await (await app.TraineeAsync()).PutAsJsonAsync($"/api/reviews/{reviewId}/mentors", new { userIds = new[] { app.MentorId, colleagueId } });
         await using var context = await j.SignedInAsync(browser, app, "mentor@example.org");
         var page = await context.NewPageAsync();
@@ -75,7 +75,7 @@ public sealed class MentorJourneyTests(BrowserFixture browser, JourneyHost app) 
         var mine = page.Locator("li.comment").Filter(new() { HasText = "良いデモ" });
         await Assertions.Expect(mine.Locator("button.time")).ToHaveTextAsync("0:05–0:10");
         await Assertions.Expect(mine.Locator(".badge.kind-strength")).ToHaveTextAsync(j.T("Strength"));
-        await app.CommentAsync(colleague, reviewId, 14, "Students answered in full sentences", "observation");
+        await ReviewHost.CommentAsync(colleague, reviewId, 14, "Students answered in full sentences", "observation");
         await Assertions.Expect(page.Locator("li.comment").Filter(new() { HasText = "full sentences" })).ToContainTextAsync($"Ken JTE {size} {language}");
         await using var traineeContext = await j.SignedInAsync(browser, app, "trainee@example.org");
         await (await traineeContext.NewPageAsync()).GotoAsync($"/reviews/{reviewId}");
@@ -97,7 +97,7 @@ public sealed class MentorJourneyTests(BrowserFixture browser, JourneyHost app) 
         var move = page.GetByRole(AriaRole.Button, new() { Name = j.T("Move to {0}", j.T("educate")) });
         await move.ClickAsync();
         await Assertions.Expect(page.Locator("#stage-error")).ToHaveTextAsync(j.T("Add at least one comment (an observation) before moving to educate."));
-        await app.CommentAsync(await app.MentorAsync(), reviewId, 3, "Warm-up song got everyone moving");
+        await ReviewHost.CommentAsync(await app.MentorAsync(), reviewId, 3, "Warm-up song got everyone moving");
         await move.ClickAsync();
 
         await Assertions.Expect(page.Locator("#stages [aria-current='step']")).ToHaveTextAsync(j.T("educate"));
@@ -112,7 +112,7 @@ public sealed class MentorJourneyTests(BrowserFixture browser, JourneyHost app) 
         var j = new Journey(size, language);
         var reviewId = await app.MentoredReviewAsync();
         var mentor = await app.MentorAsync();
-        await app.CommentAsync(mentor, reviewId, 3, "Instructions ran long");
+        await ReviewHost.CommentAsync(mentor, reviewId, 3, "Instructions ran long");
         await mentor.PostAsJsonAsync($"/api/reviews/{reviewId}/stage", new { stage = "educate" });
         await using var context = await j.SignedInAsync(browser, app, "mentor@example.org");
         var page = await context.NewPageAsync();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LessonReview.TestSupport;
+using LessonReview.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace LessonReview.Browser.Tests.Journeys;
@@ -107,7 +108,7 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
         await Assertions.Expect(page.Locator("#connection")).ToBeEmptyAsync(); // connected, nothing to report
 
         var question = $"Why did you switch to Japanese here? ({size} {language})";
-        await app.CommentAsync(await app.MentorAsync(), reviewId, 12, question, "question");
+        await ReviewHost.CommentAsync(await app.MentorAsync(), reviewId, 12, question, "question");
         var asked = page.Locator("li.comment").Filter(new() { HasText = question });
         await Assertions.Expect(asked.Locator(".badge.kind-question")).ToHaveTextAsync(j.T("Question"));
         await Assertions.Expect(asked.GetByRole(AriaRole.Button, new() { Name = j.T("Play from {0}", "0:12") })).ToBeVisibleAsync();
@@ -128,7 +129,7 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
         var j = new Journey(size, language);
         var reviewId = await app.MentoredReviewAsync();
         var mentor = await app.MentorAsync();
-        var moment = await app.CommentAsync(mentor, reviewId, 21.4, $"Great gestures here ({size} {language})", "strength");
+        var moment = await ReviewHost.CommentAsync(mentor, reviewId, 21.4, $"Great gestures here ({size} {language})", "strength");
         var goal = $"Model the task before pair work ({size} {language})";
         await app.ActionItemAsync(reviewId, goal, moment.Id);
         await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");

@@ -16,15 +16,13 @@ public sealed class AccountAdminTests(SessionSecurityTests.Host host) : IClassFi
         return html[html.IndexOf("id=\"accounts\"", StringComparison.Ordinal)..];
     }
 
-    private static async Task<Guid> IdOfAsync(HttpClient client) => (await client.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
-
     [Theory]
     [InlineData("trainee", HttpStatusCode.Forbidden)]
     [InlineData("mentor", HttpStatusCode.Forbidden)]
     [InlineData("coordinator", HttpStatusCode.OK)]
     public async Task Only_coordinators_change_accounts(string role, HttpStatusCode expected)
     {
-        var target = await IdOfAsync(await host.NewUserAsync("trainee", "Target"));
+        var target = await AppHost.IdOfAsync(await host.NewUserAsync("trainee", "Target"));
         var caller = await host.NewUserAsync(role);
 
         var response = await caller.PatchAsJsonAsync($"/api/users/{target}", new { name = "Renamed by " + role });
@@ -37,7 +35,7 @@ public sealed class AccountAdminTests(SessionSecurityTests.Host host) : IClassFi
     {
         var email = await host.CreateUserAsync("trainee", "Leaving ALT");
         var open = await host.SignInAsync(email);
-        var id = await IdOfAsync(open);
+        var id = await AppHost.IdOfAsync(open);
         var coordinator = await host.CoordinatorAsync();
 
         var off = await coordinator.PatchAsJsonAsync($"/api/users/{id}", new { disabled = true });
@@ -58,7 +56,7 @@ public sealed class AccountAdminTests(SessionSecurityTests.Host host) : IClassFi
     {
         var email = await host.CreateUserAsync("trainee", "Kenta Trainee");
         var open = await host.SignInAsync(email);
-        var id = await IdOfAsync(open);
+        var id = await AppHost.IdOfAsync(open);
 
         var changed = await (await host.CoordinatorAsync()).PatchAsJsonAsync($"/api/users/{id}", new { role = "mentor", name = "Kenta Lead ALT" });
 
@@ -97,7 +95,7 @@ public sealed class AccountAdminTests(SessionSecurityTests.Host host) : IClassFi
     public async Task Wrong_changes_are_refused_in_words_and_change_nothing(string body, int status, string reason)
     {
         var coordinator = await host.NewUserAsync("coordinator", "Careful Coordinator");
-        var self = await IdOfAsync(coordinator);
+        var self = await AppHost.IdOfAsync(coordinator);
 
         var response = await coordinator.PatchAsync($"/api/users/{self}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 

@@ -13,8 +13,6 @@ namespace LessonReview.Web.Tests.Accounts;
 /// </summary>
 public sealed class StandingMentorsTests(ReviewHost host) : IClassFixture<ReviewHost>
 {
-    private async Task<Guid> IdOfAsync(HttpClient client) => (await client.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
-
     [Theory]
     [InlineData("trainee", HttpStatusCode.Forbidden, HttpStatusCode.OK)]   // their own: read, not change
     [InlineData("other-trainee", HttpStatusCode.Forbidden, HttpStatusCode.Forbidden)]
@@ -22,7 +20,7 @@ public sealed class StandingMentorsTests(ReviewHost host) : IClassFixture<Review
     [InlineData("coordinator", HttpStatusCode.OK, HttpStatusCode.OK)]
     public async Task Only_coordinators_change_standing_mentors_and_only_they_and_the_trainee_read_them(string who, HttpStatusCode put, HttpStatusCode get)
     {
-        var traineeId = await IdOfAsync(await host.TraineeAsync());
+        var traineeId = await AppHost.IdOfAsync(await host.TraineeAsync());
         var caller = who switch
         {
             "trainee" => await host.TraineeAsync(),
@@ -39,7 +37,7 @@ public sealed class StandingMentorsTests(ReviewHost host) : IClassFixture<Review
     public async Task Standing_mentors_are_mentors_of_a_trainee_and_a_wrong_choice_is_refused_in_words()
     {
         var coordinator = await host.CoordinatorAsync();
-        var traineeId = await IdOfAsync(await host.TraineeAsync());
+        var traineeId = await AppHost.IdOfAsync(await host.TraineeAsync());
 
         var notATrainee = await coordinator.PutAsJsonAsync($"/api/users/{host.MentorId}/mentors", new { userIds = new[] { host.MentorId } });
         Assert.Equal(HttpStatusCode.BadRequest, notATrainee.StatusCode);
@@ -54,9 +52,9 @@ public sealed class StandingMentorsTests(ReviewHost host) : IClassFixture<Review
     {
         var coordinator = await host.CoordinatorAsync();
         var trainee = await host.TraineeAsync();
-        var traineeId = await IdOfAsync(trainee);
+        var traineeId = await AppHost.IdOfAsync(trainee);
         var jte = await host.NewUserAsync("mentor", "Sato JTE");
-        var jteId = await IdOfAsync(jte);
+        var jteId = await AppHost.IdOfAsync(jte);
 
         // None yet: nobody to ask and no self-review intent is refused, with what to do.
         await coordinator.PutAsJsonAsync($"/api/users/{traineeId}/mentors", new { userIds = Array.Empty<Guid>() });

@@ -92,10 +92,13 @@ public class AppHost : WebApplicationFactory<Program>
     public Task<HttpClient> MentorAsync() => SignInAsync("mentor@example.org");
     public Task<HttpClient> CoordinatorAsync() => SignInAsync("coordinator@example.org");
 
+    /// <summary>The id of the account <paramref name="client"/> is signed in as.</summary>
+    public static async Task<Guid> IdOfAsync(HttpClient client) => (await client.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+
     /// <summary>Opens a review of the lesson that asks the seeded mentor (so coordinators see it too; a review without mentors is a private self-review).</summary>
     public async Task<HttpResponseMessage> OpenMentoredReviewAsync(HttpClient trainee, Guid lessonId)
     {
-        var mentorId = (await (await MentorAsync()).GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+        var mentorId = await IdOfAsync(await MentorAsync());
         return await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { mentorId } });
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using LessonReview.TestSupport;
-using LessonReview.Web.Accounts;
 using LessonReview.Web.Reviews;
 
 namespace LessonReview.Web.Tests.Support;
@@ -21,7 +20,7 @@ public sealed class ReviewHost : AppHost, IAsyncLifetime
         await Tus.PatchAsync(trainee, created.Headers.Location!.ToString(), 0, new ByteArrayContent(bytes));
         LessonId = Guid.Parse(created.Headers.Location!.ToString().Split('/').Last());
         Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, LessonId)).Status);
-        MentorId = (await (await MentorAsync()).GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Id;
+        MentorId = await AppHost.IdOfAsync(await MentorAsync());
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

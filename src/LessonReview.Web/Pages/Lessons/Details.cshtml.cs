@@ -39,7 +39,7 @@ public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews
             // Switched-off mentors are not offered (the filter runs here: not every database compares DateTimeOffset).
             Mentors = (await db.UsersInRole(Roles.Mentor).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name, u.LockoutEnd })
                     .ToListAsync(HttpContext.RequestAborted))
-                .Where(u => u.LockoutEnd != DateTimeOffset.MaxValue)
+                .Where(u => !LessonReview.Core.Accounts.User.IsSwitchedOff(u.LockoutEnd))
                 .Select(u => new SessionApi.UserDto(u.Id, null, u.Name, Roles.Mentor)).ToList();
             Standing = (await standing.OfAsync(lesson.OwnerId, HttpContext.RequestAborted)).Select(m => m.Id).ToHashSet();
         }

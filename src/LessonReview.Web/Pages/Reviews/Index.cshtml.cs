@@ -12,8 +12,7 @@ public sealed class ReviewsIndexModel(ReviewAccess access, ReviewReader reader, 
     public DateOnly Today { get; private set; }
 
     /// <summary>The day mentors were asked (or the review opened), in the viewer's time zone.</summary>
-    public DateOnly Requested(ReviewSummaryDto review) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(
-        DateTime.SpecifyKind(review.RequestedAt, DateTimeKind.Utc), time.Zone));
+    public DateOnly Requested(ReviewSummaryDto review) => time.DayOf(review.RequestedAt);
 
     public async Task OnGetAsync()
     {
