@@ -4,7 +4,8 @@
 #   scripts/setup.sh run    ffmpeg, the front-end npm packages, NuGet restore, build of the web app
 #   scripts/setup.sh test   (default) also Chromium and CJK fonts (browser tests), PostgreSQL (the
 #                           test script starts a throwaway server), Azurite (tests/tools npm
-#                           packages; the tests start it on loopback), and the whole solution
+#                           packages; the tests start it on loopback), aiosmtpd (an SMTP server the
+#                           e-mail tests start on loopback), and the whole solution
 # Safe to run again: each step skips what is already there (npm packages are reinstalled only
 # when their package-lock.json changed), so a second start takes seconds.
 set -euo pipefail
@@ -18,6 +19,7 @@ if [ "$mode" = test ]; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need_apt+=(fonts-noto-cjk)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+  dpkg -s python3-aiosmtpd >/dev/null 2>&1 || need_apt+=(python3-aiosmtpd) # a real SMTP server for the e-mail tests
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]}"

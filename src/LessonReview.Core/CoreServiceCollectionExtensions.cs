@@ -59,6 +59,7 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.LeaseSeconds >= 10, "Worker:LeaseSeconds must be at least 10.");
         services.AddSingleton<WorkSignal>();
         services.AddScoped<JobQueue>();
+        services.AddScoped<Notifications.MailQueue>();
         services.AddScoped<Lessons.LessonLifecycle>();
         services.AddScoped<LessonProcessor>();
         if (configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)

@@ -37,9 +37,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, WorkspaceDetailsT
         var pages = who switch
         {
             "anonymous" => new[] { "/signin", "/status/404" },
-            "trainee" => ["/lessons", "/lessons/upload", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", "/next", $"/reviews/{app.ReviewId}/print", $"/reviews/{app.SelfReviewId}", "/no-such-page", "/settings"],
-            "coordinator" => ["/lessons", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", $"/reviews/{app.ReviewId}/print", "/settings", "/people"],
-            _ => ["/lessons", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", $"/reviews/{app.ReviewId}/print", "/settings"],
+            "trainee" => ["/lessons", "/lessons/upload", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", "/next", $"/reviews/{app.ReviewId}/print", $"/reviews/{app.SelfReviewId}", "/no-such-page", "/settings", "/notifications"],
+            "coordinator" => ["/lessons", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", $"/reviews/{app.ReviewId}/print", "/settings", "/people", "/notifications"],
+            _ => ["/lessons", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", $"/reviews/{app.ReviewId}/print", "/settings", "/notifications"],
         };
         var page = await context.NewPageAsync();
         var found = new List<string>();

@@ -23,6 +23,9 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>The IANA time zone dates and times are shown in (e.g. Asia/Tokyo); null uses the programme's default.</summary>
     public string? TimeZone { get; set; }
 
+    /// <summary>The notification kinds this person does not want by e-mail, space-separated (they still appear in the app).</summary>
+    public string EmailOptOuts { get; set; } = "";
+
     /// <summary>An account switched off by a coordinator (lockout that never ends), unlike a lockout after failed sign-ins.</summary>
     public bool IsDisabled => IsSwitchedOff(LockoutEnd);
 

@@ -1,5 +1,6 @@
 using LessonReview.Core.Accounts;
 using LessonReview.Core.Lessons;
+using LessonReview.Core.Notifications;
 using LessonReview.Core.Processing;
 using LessonReview.Core.Reviews;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -29,6 +30,8 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ReviewEvent> ReviewEvents => Set<ReviewEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
 
     /// <summary>The users who have <paramref name="role"/>.</summary>
     public IQueryable<User> UsersInRole(string role)
@@ -63,6 +66,36 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
             job.HasOne<Lesson>().WithMany().HasForeignKey(j => j.LessonId).OnDelete(DeleteBehavior.Cascade);
         });
         OnReviewsCreating(model);
+        OnNotificationsCreating(model);
+    }
+
+    private static void OnNotificationsCreating(ModelBuilder model)
+    {
+        model.Entity<Notification>(n =>
+        {
+            n.ToTable("notifications");
+            n.HasIndex(x => new { x.UserId, x.CreatedAt });
+            // Once per person and key (a day's reminder, a week's digest), whoever scans.
+            n.HasIndex(x => new { x.UserId, x.Key }).IsUnique();
+            n.Property(x => x.Kind).HasMaxLength(40);
+            n.Property(x => x.Text).HasMaxLength(2000);
+            n.Property(x => x.Link).HasMaxLength(400);
+            n.Property(x => x.Key).HasMaxLength(100);
+            n.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<OutgoingMail>(m =>
+        {
+            m.ToTable("outgoing_mail");
+            m.HasIndex(x => new { x.State, x.AvailableAt });
+            m.Property(x => x.To).HasMaxLength(320);
+            m.Property(x => x.Subject).HasMaxLength(300);
+            m.Property(x => x.Body).HasMaxLength(20000);
+            m.Property(x => x.State).HasMaxLength(20);
+            m.Property(x => x.LeaseOwner).HasMaxLength(200);
+            m.Property(x => x.LastError).HasMaxLength(2000);
+            // Kept when the person or notification goes: the outbox is also the record of what was sent.
+            m.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+        });
     }
 
     private static void OnAccountsCreating(ModelBuilder model)
@@ -79,6 +112,7 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
             user.Property(u => u.Name).HasMaxLength(200);
             user.Property(u => u.Language).HasMaxLength(8);
             user.Property(u => u.TimeZone).HasMaxLength(64);
+            user.Property(u => u.EmailOptOuts).HasMaxLength(200).HasDefaultValue("");
         });
         model.Entity<Role>(role =>
         {

@@ -1,7 +1,7 @@
 namespace LessonReview.Core.Processing;
 
-/// <summary>Wakes the in-process worker the moment an upload completes instead of at its next poll.</summary>
-public sealed class WorkSignal
+/// <summary>Wakes a polling loop the moment there is work instead of at its next poll; signals while it works are kept (once).</summary>
+public class WakeSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -12,3 +12,6 @@ public sealed class WorkSignal
 
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }
+
+/// <summary>Wakes the in-process worker the moment an upload completes.</summary>
+public sealed class WorkSignal : WakeSignal;

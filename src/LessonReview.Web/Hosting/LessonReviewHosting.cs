@@ -9,6 +9,7 @@ using LessonReview.Web.Accounts;
 using LessonReview.Web.Health;
 using LessonReview.Web.Lessons;
 using LessonReview.Web.Localization;
+using LessonReview.Web.Notifications;
 using LessonReview.Web.Realtime;
 using LessonReview.Web.Security;
 using LessonReview.Web.Reviews;
@@ -59,6 +60,7 @@ public static class LessonReviewHosting
             services.AddHostedService(sp => sp.GetRequiredService<PostgresEventListener>());
             services.AddHostedService<PresenceHeartbeat>();
             services.AddSingleton<IAccountChanges, PostgresAccountChanges>();
+            services.AddSingleton<INotificationSignals, PostgresNotificationSignals>();
         }
         else
         {
@@ -66,7 +68,10 @@ public static class LessonReviewHosting
             services.AddSingleton<IReviewEventPublisher>(sp => sp.GetRequiredService<HubReviewEventPublisher>());
             services.AddSingleton<IPresenceAnnouncer, LocalPresenceAnnouncer>();
             services.AddSingleton<IAccountChanges, LocalAccountChanges>();
+            services.AddSingleton<INotificationSignals>(sp => sp.GetRequiredService<HubNotificationSignals>());
         }
+        services.AddSingleton<HubNotificationSignals>();
+        services.AddLessonReviewNotifications(builder.Configuration);
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<OpenHubConnections>();
         services.AddSingleton<HubSessionCheck>();
@@ -148,6 +153,7 @@ public static class LessonReviewHosting
         app.MapCommentsApi();
         app.MapActionItemsApi();
         app.MapExportsApi();
+        app.MapNotificationsApi();
         app.MapHub<ReviewHub>("/hubs/review");
         app.MapRazorPages();
         return app;

@@ -21,8 +21,10 @@ public sealed class ViewerTime(IHttpContextAccessor http, IOptions<LocalizationS
     public DateOnly Today => DayOf(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The day an instant (UTC) falls on in the viewer's zone: when a review was requested, a last sign-in.</summary>
-    public DateOnly DayOf(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
+    public DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(Local(utc));
+
+    /// <summary>An instant (UTC) on the viewer's clock.</summary>
+    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 }
 
 /// <summary>The time zones a person can choose: every IANA zone the machine knows.</summary>

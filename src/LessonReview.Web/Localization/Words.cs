@@ -24,4 +24,15 @@ public static class Words
         "coordinator" => "Coordinator",
         _ => role,
     };
+
+    /// <summary>A notification kind as the settings page offers it for e-mail.</summary>
+    public static string NotificationKind(string kind) => kind switch
+    {
+        "review-requested" => "When I am asked to review a lesson",
+        "feedback-ready" => "When feedback on my lesson is ready",
+        "follow-up" => "When my review moves to follow-up",
+        "items-due" => "The day before my action items are due",
+        "weekly-digest" => "A digest of the programme every Monday",
+        _ => kind,
+    };
 }

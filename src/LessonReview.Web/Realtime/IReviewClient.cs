@@ -23,6 +23,9 @@ public interface IReviewClient
     /// <summary>Changes may have been missed (this instance's event listener was reconnecting): fetch /events?afterSeq=N.</summary>
     Task CatchUp();
 
+    /// <summary>Sent to a person's every connection when their notifications change: the header's unread count.</summary>
+    Task NotificationsChanged(Notifications.NotificationsChangedMessage message);
+
     /// <summary>This connection's sign-in ended (signed out, account disabled, password reset): stop and ask the person to sign in.</summary>
     Task SessionEnded(SessionEndedMessage message);
 }

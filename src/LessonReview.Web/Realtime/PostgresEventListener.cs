@@ -17,7 +17,7 @@ namespace LessonReview.Web.Realtime;
 public sealed class PostgresEventListener(
     NpgsqlDataSource dataSource, HubLessonEventPublisher lessons, HubReviewEventPublisher reviews,
     PresenceTracker presence, IPresenceAnnouncer announcer, PostgresNotifyPublisher notify, IHubContext<ReviewHub, IReviewClient> hub,
-    IServiceScopeFactory scopes, HubSessionCheck sessionCheck, TimeProvider clock, ILogger<PostgresEventListener> log) : BackgroundService
+    IServiceScopeFactory scopes, HubSessionCheck sessionCheck, Notifications.HubNotificationSignals notifications, TimeProvider clock, ILogger<PostgresEventListener> log) : BackgroundService
 {
     /// <summary>
     /// Sent whenever this listener starts listening (start-up, or back after a lost connection): it
@@ -103,6 +103,10 @@ public sealed class PostgresEventListener(
             else if (notice?.Kind == PostgresAccountChanges.Kind)
             {
                 sessionCheck.CheckSoon();
+            }
+            else if (notice?.Kind == Notifications.PostgresNotificationSignals.Kind)
+            {
+                await notifications.ChangedAsync([notice.Id]);
             }
             else if (notice?.Kind == PresenceSyncKind)
             {

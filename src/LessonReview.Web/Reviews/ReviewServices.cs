@@ -8,7 +8,7 @@ namespace LessonReview.Web.Reviews;
 
 /// <summary>What the review endpoints need, as one parameter.</summary>
 public sealed record ReviewServices(LessonReviewDb Db, ReviewAccess Access, ReviewReader Reader, ReviewChanges Changes, TimeProvider Clock,
-    ViewerTime Time, IStringLocalizer<SharedText> Text, HttpContext Http)
+    ViewerTime Time, IStringLocalizer<SharedText> Text, Notifications.Notifier Notifier, HttpContext Http)
 {
     public Caller Caller => Caller.Of(Http.User);
     public CancellationToken Aborted => Http.RequestAborted;

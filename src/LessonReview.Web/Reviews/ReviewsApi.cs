@@ -67,7 +67,9 @@ public static class ReviewsApi
         s.Db.Reviews.Add(review);
         s.Db.StageChanges.Add(new StageChange { ReviewId = review.Id, Stage = ReviewStages.Observe, ByUserId = s.Caller.Id, At = now });
         s.Db.ReviewMentors.AddRange(mentorIds.Select(m => new ReviewMentor { ReviewId = review.Id, UserId = m }));
+        await s.Notifier.AddAsync(mentorIds, ReviewNotices.Requested(s.Caller.Name, lesson.Title, review.Id), s.Aborted);
         await s.Db.SaveChangesAsync(s.Aborted);
+        await s.Notifier.PublishAsync(s.Aborted);
         return TypedResults.Created($"/api/reviews/{review.Id}", await s.Reader.ReadAsync(review, lesson, s.Aborted));
     }
 
@@ -87,6 +89,7 @@ public static class ReviewsApi
         if (found.Role == ReviewRole.Mentor) return Forbidden("Only the trainee or a coordinator chooses a review's mentors.");
         var mentorIds = (request.UserIds ?? []).Distinct().ToList();
         if (await CheckMentorsAsync(s, mentorIds) is { } problem) return problem;
+        var before = await s.Db.ReviewMentors.Where(m => m.ReviewId == id).Select(m => m.UserId).ToListAsync(s.Aborted);
 
         // A change like any other (seq, event log, broadcast), so every instance can close a removed mentor's live view.
         await s.Changes.ApplyAsync(id, async (seq, now) =>
@@ -96,9 +99,12 @@ public static class ReviewsApi
                 await s.Db.Reviews.Where(r => r.Id == id && r.SharedAt == null).ExecuteUpdateAsync(u => u.SetProperty(r => r.SharedAt, now), s.Aborted);
             await s.Db.ReviewMentors.Where(m => m.ReviewId == id).ExecuteDeleteAsync(s.Aborted);
             s.Db.ReviewMentors.AddRange(mentorIds.Select(m => new ReviewMentor { ReviewId = id, UserId = m }));
+            // Only those newly asked are told; the ones already on it know.
+            await s.Notifier.AddAsync(mentorIds.Except(before), ReviewNotices.Requested(s.Caller.Name, found.Lesson.Title, id), s.Aborted);
             var dto = new MentorsChangedDto(id, mentorIds, s.Caller.Id, now, seq);
             return (dto, ReviewEventTypes.MentorsChanged, (object)dto);
         }, s.Aborted);
+        await s.Notifier.PublishAsync(s.Aborted);
         await s.Db.Entry(found.Review).ReloadAsync(s.Aborted); // its seq moved on
         return TypedResults.Ok(await s.Reader.ReadAsync(found.Review, found.Lesson, s.Aborted));
     }
@@ -120,9 +126,13 @@ public static class ReviewsApi
             if (current != found.Review.Stage) throw new ReviewConflictException(new Message("Someone else just moved this review to {0}. Reload to see it.", current));
             await s.Db.Reviews.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Stage, to), s.Aborted);
             s.Db.StageChanges.Add(new StageChange { ReviewId = id, Stage = to, ByUserId = s.Caller.Id, At = now, Seq = seq });
+            // The trainee hears of feedback and follow-up, unless they moved it themself (a self-review).
+            if (found.Lesson.OwnerId != s.Caller.Id && ReviewNotices.StageReached(to, s.Caller.Name, found.Lesson.Title, id) is { } notice)
+                await s.Notifier.AddAsync([found.Lesson.OwnerId], notice, s.Aborted);
             var dto = new StageChangedDto(id, to, s.Caller.Id, now, seq);
             return (dto, ReviewEventTypes.StageChanged, (object)dto);
         }, s.Aborted);
+        await s.Notifier.PublishAsync(s.Aborted);
         return TypedResults.Ok(changed);
     }
 

@@ -12,10 +12,22 @@ namespace LessonReview.Browser.Tests.Journeys;
 /// The app the journeys run against: the seeded trainee (Tomoko), mentor (Mia) and coordinator, and
 /// one ready 30-second lesson of Tomoko's with a next lesson date. Steps that need state of their
 /// own (a review to move, a later lesson) make it through the API, so each step starts where a
-/// person would be at that point of the journey.
+/// person would be at that point of the journey. Mail goes to a real SMTP server on loopback.
 /// </summary>
 public sealed class JourneyHost : AppHost, IAsyncLifetime
 {
+    public JourneyHost() : this(SmtpServer.StartAsync().GetAwaiter().GetResult()) { }
+
+    private JourneyHost(SmtpServer smtp) : base(smtp.AppSettings()) => Smtp = smtp;
+
+    public SmtpServer Smtp { get; }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Smtp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
     public Guid LessonId { get; private set; }
     public Guid MentorId { get; private set; }
     public const string LessonTitle = "南中学校 2年 Unit 4 · weather";

@@ -7,11 +7,47 @@ namespace LessonReview.Browser.Tests.Journeys;
 
 /// <summary>
 /// The mentor's journey (../shared/JOURNEYS.md), one test per step, each on a laptop and a phone, in
-/// English and Japanese, asserting what Mia sees. Not yet built, so not yet tried: being told of a
-/// request in the app and by e-mail, the framework's areas and ratings (issue 12).
+/// English and Japanese, asserting what Mia sees. Not yet built, so not yet tried: the framework's
+/// areas and ratings (issue 12).
 /// </summary>
 public sealed class MentorJourneyTests(BrowserFixture browser, JourneyHost app) : IClassFixture<BrowserFixture>, IClassFixture<JourneyHost>
 {
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step0_is_told_of_a_request_at_once_in_the_header_in_the_list_and_by_mail(string size, string language)
+    {
+        var j = new Journey(size, language);
+        await using var context = await j.SignedInAsync(browser, app, "mentor@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/reviews");
+        await page.WaitForFunctionAsync("() => window.signalR !== undefined");
+        await page.WaitForTimeoutAsync(500); // the page's hub connection is up
+        var before = int.Parse(await page.Locator("#unread-count").TextContentAsync() ?? "0");
+
+        var reviewId = await app.MentoredReviewAsync();
+
+        // Live: the header's count goes up without a reload, and says so to a screen reader.
+        await page.WaitForFunctionAsync($"() => Number(document.getElementById('unread-count').textContent) > {before}");
+        await Assertions.Expect(page.Locator("#unread-count")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#notifications-announcer")).ToHaveTextAsync(j.T("You have a new notification."));
+        await page.Locator("#notifications-link").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = j.T("Notifications"), Exact = true })).ToBeVisibleAsync();
+        var item = page.Locator(".notifications li").Filter(new() { Has = page.Locator($"a[href='/reviews/{reviewId}']") });
+        await Assertions.Expect(item.Locator("a")).ToHaveTextAsync(j.T("{0} asked you to review “{1}”.", "Tomoko Trainee", JourneyHost.LessonTitle));
+        await Assertions.Expect(item.Locator(".badge.unread")).ToHaveTextAsync(j.T("New"));
+        await Assertions.Expect(page.Locator("#unread-count")).ToBeHiddenAsync(); // opening the list read them
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
+        await j.ShotAsync(page, "notifications");
+        await item.Locator("a").ClickAsync();
+        await Journey.ReviewReadyAsync(page);
+
+        // And by mail, with the link to the review.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!app.Smtp.Received().Any(m => System.Text.Encoding.UTF8.GetString(m).Contains($"/reviews/{reviewId}")) && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        Assert.Contains(app.Smtp.Received(), m => System.Text.Encoding.UTF8.GetString(m).Contains($"/reviews/{reviewId}"));
+    }
+
     [Theory]
     [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
     public async Task Step1_the_queue_shows_stage_and_date_requested_with_the_most_overdue_before_the_newer_ones(string size, string language)

@@ -8,7 +8,7 @@ namespace LessonReview.Browser.Tests.Journeys;
 /// <summary>
 /// The trainee's journey (../shared/JOURNEYS.md), one test per step, each on a laptop and a phone,
 /// in English and Japanese, asserting what Tomoko sees. Not yet built, so not yet tried: the consent
-/// confirmation and standing mentors who are told (issue 12), the talk strip (issue 14).
+/// confirmation (issue 12), the talk strip (issue 14).
 /// </summary>
 public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app) : IClassFixture<BrowserFixture>, IClassFixture<JourneyHost>
 {
@@ -186,4 +186,32 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
     /// <summary>A translated template as a pattern: each {n} stands for any value.</summary>
     internal static Regex Template(string template) =>
         new(Regex.Replace(Regex.Escape(template), @"\\\{\d+}", ".+"));
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step7_chooses_which_notifications_come_by_mail(string size, string language)
+    {
+        var j = new Journey(size, language);
+        await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/notifications");
+        await page.GetByRole(AriaRole.Link, new() { Name = j.T("Choose which notifications are e-mailed to you") }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = j.T("E-mail notifications") })).ToBeVisibleAsync();
+        var feedback = page.GetByLabel(j.T("When feedback on my lesson is ready"));
+        await Assertions.Expect(page.GetByLabel(j.T("The day before my action items are due"))).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel(j.T("When I am asked to review a lesson"))).ToHaveCountAsync(0); // a mentor's kind
+        await feedback.UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Save e-mail choices") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(j.T("Your e-mail choices are saved."));
+        await page.ReloadAsync();
+        await Assertions.Expect(feedback).Not.ToBeCheckedAsync();
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
+        await j.ShotAsync(page, "email-choices", page.Locator("#email"));
+
+        await feedback.CheckAsync(); // as it was, for the other steps
+        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = j.T("Save e-mail choices") }).ClickAsync());
+        await page.ReloadAsync();
+        await Assertions.Expect(feedback).ToBeCheckedAsync();
+    }
 }

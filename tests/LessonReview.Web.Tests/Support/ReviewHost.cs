@@ -6,8 +6,12 @@ using LessonReview.Web.Reviews;
 namespace LessonReview.Web.Tests.Support;
 
 /// <summary>An app with one ready lesson of the seeded trainee (next lesson 2026-12-01), ready to be reviewed.</summary>
-public sealed class ReviewHost : AppHost, IAsyncLifetime
+public class ReviewHost : AppHost, IAsyncLifetime
 {
+    public ReviewHost() : this(new Dictionary<string, string?>()) { }
+
+    protected ReviewHost(Dictionary<string, string?> settings) : base(settings) { }
+
     public Guid LessonId { get; private set; }
     public Guid MentorId { get; private set; }
 

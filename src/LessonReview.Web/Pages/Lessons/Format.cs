@@ -30,4 +30,7 @@ public static class Format
 
     /// <summary>A date as ISO 8601 (2026-11-23), read the same way in English and Japanese.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>An instant on the viewer's clock, ISO-like (2026-11-23 14:05), the same in both languages.</summary>
+    public static string DateTime(ViewerTime time, System.DateTime utc) => time.Local(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -26,13 +26,21 @@ export function statusText(lesson) {
   }
 }
 
-// A hub connection that re-joins its groups after every reconnect (SignalR replays nothing).
-export async function connectHub(onReconnected) {
+// The page's one hub connection (the header's notification count and the page's own live parts
+// share it), which re-joins the caller's groups after every reconnect (SignalR replays nothing).
+let shared;
+export async function connectHub(onReconnected = () => {}) {
+  shared ??= openHub().catch((e) => { shared = undefined; throw e; });
+  const connection = await shared;
+  connection.onreconnected(() => onReconnected(connection));
+  return connection;
+}
+
+async function openHub() {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/review")
     .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
     .build();
-  connection.onreconnected(() => onReconnected(connection));
   // The sign-in ended (signed out elsewhere, account disabled, password reset): say so and stop,
   // rather than reconnecting for ever with a cookie the server no longer accepts.
   connection.on("SessionEnded", async (m) => {
