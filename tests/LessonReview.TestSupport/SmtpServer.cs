@@ -95,8 +95,13 @@ public sealed class SmtpServer : IAsyncDisposable
         ["Email:RetrySeconds"] = "1",
     };
 
+    private bool _disposed;
+
+    // Twice is fine: a host that owns one may be disposed both synchronously and asynchronously.
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         await StopAsync();
         _process?.Dispose();
         _maildir.Dispose();

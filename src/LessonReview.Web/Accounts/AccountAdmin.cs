@@ -9,8 +9,48 @@ namespace LessonReview.Web.Accounts;
 /// switched off or on. Each change reaches the person's open sessions and live pages at once
 /// (through <see cref="AccountService"/>). Refusals are sentences for the coordinator.
 /// </summary>
-public sealed class AccountAdmin(UserManager<User> users, AccountService accounts, IAccountChanges changes)
+public sealed class AccountAdmin(UserManager<User> users, AccountService accounts, IAccountChanges changes, PasswordLinks links)
 {
+    /// <param name="Mailed">The link to set a password was mailed; otherwise <paramref name="Link"/> is for the coordinator to pass on (no mail server).</param>
+    public sealed record InvitationDto(AccountDto Account, bool Mailed, string? Link);
+
+    /// <summary>
+    /// A new account for <paramref name="email"/>, with no password: the person sets one from the
+    /// link mailed to them, in <paramref name="language"/> (or English). Refused in words (400, or 409 when the address has an account).
+    /// </summary>
+    public async Task<(InvitationDto? Invited, (int Status, Message Problem)? Refused)> InviteAsync(string invitedBy, string? email, string? name, string? role,
+        string? language, CancellationToken cancellationToken)
+    {
+        if (InvitationProblem(email, name, role, language) is { } problem) return (null, (400, problem));
+        if (await accounts.FindAsync(email!) is not null)
+            return (null, (StatusCodes.Status409Conflict, new Message("{0} already has an account: find them on the People page.", email!.Trim())));
+        var user = await accounts.CreateInvitedAsync(email!, role!, name!, Languages.Normalize(language));
+        var sent = await links.SendAsync(user, invitedBy, cancellationToken);
+        return (new InvitationDto((await ReadAsync(user.Id))!, sent.Mailed, sent.Link), null);
+    }
+
+    /// <summary>Mails a link to set a new password (or the invitation again, to someone who never set one).</summary>
+    public async Task<(PasswordLinks.Sent? Sent, (int Status, Message Problem)? Refused)> SendPasswordLinkAsync(string sentBy, Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null) return (null, (StatusCodes.Status404NotFound, "There is no such account. Check the link, or find the person on the People page."));
+        if (user.IsDisabled) return (null, (StatusCodes.Status409Conflict, "This account is switched off. Switch it on first, then send the link."));
+        return (await links.SendAsync(user, sentBy, cancellationToken), null);
+    }
+
+    /// <summary>What is wrong with an invitation's details (the CSV import's rows too), or null.</summary>
+    public static Message? InvitationProblem(string? email, string? name, string? role, string? language)
+    {
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@') || !MimeKit.MailboxAddress.TryParse(email.Trim(), out _))
+            return "Give an e-mail address such as name@example.org.";
+        if (string.IsNullOrWhiteSpace(name)) return "Give the person's name as others should see it.";
+        if (name.Trim().Length > 200) return new Message("The name is {0} characters long; keep it to {1}.", name.Trim().Length, 200);
+        if (role is null || !Roles.All.Contains(role)) return new Message("Role must be one of: {0}.", string.Join(", ", Roles.All));
+        if (!string.IsNullOrWhiteSpace(language) && Languages.Normalize(language) is null)
+            return new Message("Language must be one of: {0} (or empty: English until they choose).", string.Join(", ", Languages.All));
+        return null;
+    }
+
     public sealed record Change(string? Role = null, bool? Disabled = null, string? Name = null);
 
     /// <summary>An account as coordinators manage it.</summary>

@@ -33,6 +33,16 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
         return user;
     }
 
+    /// <summary>A new account with no password yet: the person sets one from an invitation link (<see cref="PasswordLinks"/>).</summary>
+    public async Task<User> CreateInvitedAsync(string email, string role, string name, string? language)
+    {
+        Throw(DetailsProblem(email, role, name));
+        var user = new User { Email = email.Trim(), UserName = email.Trim(), Name = name.Trim(), Language = language };
+        Throw(await users.CreateAsync(user));
+        Throw(await users.AddToRoleAsync(user, role));
+        return user;
+    }
+
     /// <summary>Creates the user, or sets name, role and password when the e-mail exists (the development accounts).</summary>
     public async Task<User> UpsertAsync(string email, string password, string role, string name, CancellationToken cancellationToken = default)
     {
@@ -112,10 +122,13 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
         : "active";
 
     /// <summary>What is wrong with these account details, in words, or null.</summary>
-    public static string? Validate(string? email, string? password, string? role, string? name)
+    public static string? Validate(string? email, string? password, string? role, string? name) =>
+        PasswordProblem(password) is { } problem ? problem : DetailsProblem(email, role, name);
+
+    /// <summary>What is wrong with an account's e-mail, role and name, in words, or null.</summary>
+    public static string? DetailsProblem(string? email, string? role, string? name)
     {
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@')) return "Give an e-mail address such as name@example.org.";
-        if (PasswordProblem(password) is { } problem) return problem;
         if (role is null || !Roles.All.Contains(role)) return $"Role must be one of: {string.Join(", ", Roles.All)}.";
         if (string.IsNullOrWhiteSpace(name)) return "Give the person's name as others should see it.";
         return null;

@@ -19,4 +19,10 @@ public sealed class AccountsOptions
 
     /// <summary>How long a sign-in lasts without use (sliding).</summary>
     public int SessionDays { get; set; } = 14;
+
+    /// <summary>How long an invitation's link to set a first password works.</summary>
+    public int InvitationDays { get; set; } = 7;
+
+    /// <summary>How long a password-reset link works.</summary>
+    public int PasswordResetHours { get; set; } = 24;
 }

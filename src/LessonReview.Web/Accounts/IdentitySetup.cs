@@ -13,8 +13,9 @@ public static class IdentitySetup
     public static IServiceCollection AddLessonReviewIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(AccountsOptions.Section).Get<AccountsOptions>() ?? new AccountsOptions();
-        if (options.SessionCheckSeconds < 1 || options.MaxFailedSignIns < 1 || options.LockoutMinutes < 1 || options.SessionDays < 1)
-            throw new InvalidOperationException("Accounts:SessionCheckSeconds, MaxFailedSignIns, LockoutMinutes and SessionDays must each be 1 or more.");
+        if (options.SessionCheckSeconds < 1 || options.MaxFailedSignIns < 1 || options.LockoutMinutes < 1 || options.SessionDays < 1
+            || options.InvitationDays < 1 || options.PasswordResetHours < 1)
+            throw new InvalidOperationException("Accounts:SessionCheckSeconds, MaxFailedSignIns, LockoutMinutes, SessionDays, InvitationDays and PasswordResetHours must each be 1 or more.");
 
         // Every instance signs and reads cookies and antiforgery tokens with the same keys, kept in the
         // database (so another deployment, with its own database, never accepts these cookies); with a
@@ -38,7 +39,15 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<LessonReviewDb>()
             .AddClaimsPrincipalFactory<UserClaims>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(PasswordLinks.InvitationProvider);
+        // Both links carry the security stamp, which setting a password renews: each works once.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(options.PasswordResetHours));
+        services.Configure<InvitationTokenProviderOptions>(o =>
+        {
+            o.Name = PasswordLinks.InvitationProvider;
+            o.TokenLifespan = TimeSpan.FromDays(options.InvitationDays);
+        });
         services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(options.SessionCheckSeconds));
 
@@ -61,6 +70,7 @@ public static class IdentitySetup
         services.AddScoped<AccountService>();
         services.AddScoped<SignInService>();
         services.AddScoped<AccountPreferences>();
+        services.AddScoped<PasswordLinks>();
         return services;
     }
 

@@ -43,9 +43,10 @@ public static class LessonReviewHosting
         {
             o.Conventions.AuthorizeFolder("/Lessons");
             o.Conventions.AuthorizeFolder("/Reviews");
-            // The sign-in form has the same per-address limit as POST /api/session (accounts also lock, per account).
-            o.Conventions.AddPageApplicationModelConvention("/SignIn",
-                page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.SignIn)));
+            // The sign-in and password forms have the same per-address limit as POST /api/session (accounts also lock, per account).
+            foreach (var page in new[] { "/SignIn", "/ForgotPassword", "/Password" })
+                o.Conventions.AddPageApplicationModelConvention(page,
+                    model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.SignIn)));
         });
         services.AddProxySupport(builder.Configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -100,6 +101,7 @@ public static class LessonReviewHosting
         services.AddScoped<ReviewAccess>();
         services.AddScoped<StandingMentors>();
         services.AddScoped<AccountAdmin>();
+        services.AddScoped<AccountImport>();
         services.AddScoped<ReviewReader>();
         services.AddScoped<ReviewChanges>();
         services.AddUploads(builder.Configuration);

@@ -28,9 +28,19 @@ public sealed class PeopleModel(StandingMentors standing, AccountService account
     /// <summary>Only the accounts whose person has never signed in (invited, not started).</summary>
     public bool NeverOnly { get; private set; }
 
-    public async Task OnGetAsync(Guid? saved = null, Guid? changed = null, bool never = false)
+    /// <summary>What was just done about someone's password (invited, link mailed), or null.</summary>
+    public string? LinkNotice { get; private set; }
+    /// <summary>A link to pass on by hand (no mail server), or null.</summary>
+    public string? LinkToPassOn { get; private set; }
+
+    /// <summary>The invitation form's values, kept when it is refused.</summary>
+    public (string? Email, string? Name, string? Role, string? Language) Invitation { get; private set; }
+
+    public async Task OnGetAsync(Guid? saved = null, Guid? changed = null, bool never = false, Guid? invited = null, Guid? mailed = null)
     {
         await LoadAsync();
+        if (Accounts.FirstOrDefault(a => a.Id == invited) is { } newcomer) LinkNotice = text["Invited {0}: a link to set a password was mailed to {1}.", newcomer.Name, newcomer.Email];
+        if (Accounts.FirstOrDefault(a => a.Id == mailed) is { } person) LinkNotice = text["A link to set a password was mailed to {0}.", person.Email];
         NeverOnly = never;
         if (never) Accounts = Accounts.Where(a => a.LastSignInAt is null).ToList();
         SavedFor = Trainees.FirstOrDefault(t => t.Id == saved)?.Name;
@@ -45,6 +55,53 @@ public sealed class PeopleModel(StandingMentors standing, AccountService account
         await admin.ApplyAsync(Me, userId, change, HttpContext.RequestAborted) is { } refused
             ? await RefusedAsync(refused.Status, refused.Problem)
             : RedirectToPage(new { changed = userId });
+
+    public async Task<IActionResult> OnPostInviteAsync(string? email, string? name, string? role, string? language)
+    {
+        var (invited, refused) = await admin.InviteAsync(Caller.Of(User).Name, email, name, role, language, HttpContext.RequestAborted);
+        if (invited is null)
+        {
+            Invitation = (email, name, role, language);
+            return await RefusedAsync(refused!.Value.Status, refused.Value.Problem);
+        }
+        if (invited.Mailed) return RedirectToPage(null, null, new { invited = invited.Account.Id }, "accounts");
+        await LoadAsync();
+        LinkNotice = text["Invited {0}. No mail server is set up: give them this link to set a password (it works once):", invited.Account.Name];
+        LinkToPassOn = AbsoluteLink(invited.Link!);
+        return Page();
+    }
+
+    /// <summary>The last import's row-by-row report, or null.</summary>
+    public AccountImport.Report? ImportReport { get; private set; }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, [FromServices] AccountImport import)
+    {
+        if (file is null || file.Length == 0) return await RefusedAsync(400, "Choose a CSV file first.");
+        await using var upload = file.OpenReadStream();
+        using var body = await AccountImport.ReadAsync(upload, HttpContext.RequestAborted);
+        if (body is null) return await RefusedAsync(StatusCodes.Status413PayloadTooLarge, new Message("The file is larger than {0} MB; split it into smaller files.", AccountImport.MaxBytes >> 20));
+        var (report, problem) = await import.ImportAsync(Caller.Of(User).Name, body, m => text[m.Template, m.Values].Value, HttpContext.RequestAborted);
+        if (report is null) return await RefusedAsync(400, problem!);
+        await LoadAsync();
+        ImportReport = report;
+        return Page();
+    }
+
+    /// <summary>A link for the coordinator to pass on, absolute (no mail server).</summary>
+    public string Absolute(string path) => AbsoluteLink(path);
+
+    public async Task<IActionResult> OnPostPasswordLinkAsync(Guid userId)
+    {
+        var (sent, refused) = await admin.SendPasswordLinkAsync(Caller.Of(User).Name, userId, HttpContext.RequestAborted);
+        if (sent is null) return await RefusedAsync(refused!.Value.Status, refused.Value.Problem);
+        if (sent.Mailed) return RedirectToPage(null, null, new { mailed = userId }, "accounts");
+        await LoadAsync();
+        LinkNotice = text["No mail server is set up: give {0} this link to set a password (it works once):", Accounts.First(a => a.Id == userId).Name];
+        LinkToPassOn = AbsoluteLink(sent.Link!);
+        return Page();
+    }
+
+    private string AbsoluteLink(string path) => $"{Request.Scheme}://{Request.Host}{path}";
 
     public async Task<IActionResult> OnPostMentorsAsync(Guid traineeId, List<Guid>? mentorIds) =>
         await standing.SetAsync(traineeId, mentorIds ?? [], HttpContext.RequestAborted) is { } problem

@@ -7,7 +7,9 @@ namespace LessonReview.Web.Pages;
 public sealed class SignInModel(SignInService signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
-    [BindProperty] public string? Email { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Email { get; set; }
+    /// <summary>Arrived from setting a password (an invitation or a reset).</summary>
+    [BindProperty(SupportsGet = true)] public bool PasswordSet { get; set; }
     [BindProperty] public string? Password { get; set; }
     public string? Error { get; private set; }
 

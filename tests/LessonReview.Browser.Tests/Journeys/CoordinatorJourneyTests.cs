@@ -8,8 +8,8 @@ namespace LessonReview.Browser.Tests.Journeys;
 
 /// <summary>
 /// The coordinator's journey (../shared/JOURNEYS.md), one test per step that exists today, each on a
-/// laptop and a phone, in English and Japanese. Not yet built, so not yet tried (issue 12): inviting
-/// people, disabling and password resets, the framework, the programme page and its CSV, retention and the view log.
+/// laptop and a phone, in English and Japanese. Not yet built, so not yet tried (issue 12): the
+/// framework, the programme page and its CSV, retention and the view log.
 /// </summary>
 public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost app) : IClassFixture<BrowserFixture>, IClassFixture<JourneyHost>
 {
@@ -167,5 +167,95 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         await using var stream = await download.CreateReadStreamAsync();
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return await reader.ReadToEndAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step4_invites_a_new_ALT_who_sets_a_password_from_the_mailed_link_and_signs_in(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var name = $"Emma Invited {size} {language}";
+        var email = $"emma-{size}-{language}-{Guid.NewGuid():N}@example.org";
+        await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/people");
+
+        await page.GetByLabel(j.T("E-mail"), new() { Exact = true }).FillAsync(email);
+        await page.Locator("#invite-name").FillAsync(name);
+        await page.GetByLabel(j.T("Role"), new() { Exact = true }).SelectOptionAsync("trainee");
+        await page.GetByLabel(j.T("Language of the invitation")).SelectOptionAsync(language);
+        await j.ShotAsync(page, "invite", page.Locator("#invite"));
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Invite"), Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(j.T("Invited {0}: a link to set a password was mailed to {1}.", name, email));
+        var row = page.Locator("tr").Filter(new() { HasText = email });
+        await Assertions.Expect(row.Locator(".badge.never")).ToHaveTextAsync(j.T("never"));
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
+
+        // The invitee: the mail (in the chosen language) and its link, in their own browser.
+        var mail = await MailToAsync(email);
+        Assert.Equal(j.T("{0} invited you to LessonReview", "Kenji Coordinator"), mail.Subject);
+        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"http://lessonreview\.test(/password\?\S+)").Groups[1].Value;
+        await using var invitee = await browser.NewContextAsync(app, j.Viewport, j.Locale);
+        var welcome = await invitee.NewPageAsync();
+        await welcome.GotoAsync(link);
+        await Assertions.Expect(welcome.GetByRole(AriaRole.Heading, new() { Name = j.T("Welcome to LessonReview") })).ToBeVisibleAsync();
+        await welcome.GetByLabel(j.T("New password")).FillAsync("emma-password-1");
+        await welcome.GetByLabel(j.T("The same password again")).FillAsync("emma-password-1");
+        await j.ShotAsync(welcome, "set-password");
+        await welcome.GetByRole(AriaRole.Button, new() { Name = j.T("Set password") }).ClickAsync();
+
+        await Assertions.Expect(welcome.GetByRole(AriaRole.Status)).ToHaveTextAsync(j.T("Your password is set. Sign in with your e-mail address and the new password."));
+        await Assertions.Expect(welcome.GetByLabel(j.T("E-mail"))).ToHaveValueAsync(email);
+        await welcome.GetByLabel(j.T("Password")).FillAsync("emma-password-1");
+        await welcome.GetByRole(AriaRole.Button, new() { Name = j.T("Sign in"), Exact = true }).ClickAsync();
+        await Assertions.Expect(welcome.Locator("header .who")).ToContainTextAsync(name);
+
+        // The same link again: spent, and the page says what to do.
+        await welcome.GotoAsync(link);
+        await Assertions.Expect(welcome.GetByRole(AriaRole.Alert)).ToHaveTextAsync(j.T("This link has expired or was already used. Ask your coordinator for a new one, or use “Forgot your password?” on the sign-in page."));
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step5_imports_a_class_from_a_spreadsheet_and_reads_the_report_line_by_line(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var tag = $"{size}-{language}-{Guid.NewGuid():N}"[..20];
+        var csv = $"email,name,role,language\nken-{tag}@example.org,\"Tanaka, Ken\",trainee,ja\nbroken-address,Nobody,trainee,en\n";
+        await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/people");
+
+        await page.GetByLabel(j.T("CSV file")).SetInputFilesAsync(new FilePayload { Name = "class-2027.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Import"), Exact = true }).ClickAsync();
+
+        var report = page.Locator("#import-report");
+        await Assertions.Expect(report.GetByRole(AriaRole.Status)).ToHaveTextAsync(j.T("Imported: {0} invited, {1} not.", 1, 1));
+        var rows = report.Locator("tbody tr");
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Tanaka, Ken");
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync(j.T("Invited: the link is mailed."));
+        await Assertions.Expect(rows.Nth(1).Locator("th")).ToHaveTextAsync(j.T("Line {0}", 3));
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync(j.T("Give an e-mail address such as name@example.org."));
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
+        await j.ShotAsync(page, "import", report);
+        await page.GotoAsync("/people?never=true#accounts");
+        await Assertions.Expect(page.Locator("table.accounts")).ToContainTextAsync($"ken-{tag}@example.org");
+    }
+
+    private async Task<MimeKit.MimeMessage> MailToAsync(string email)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var raw in app.Smtp.Received())
+            {
+                using var stream = new MemoryStream(raw);
+                var mail = MimeKit.MimeMessage.Load(stream);
+                if (mail.To.Mailboxes.Any(a => a.Address == email)) return mail;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No mail reached {email}.");
     }
 }

@@ -1,0 +1,75 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using LessonReview.Web.Localization;
+
+namespace LessonReview.Web.Accounts;
+
+/// <summary>
+/// A class of new ALTs from a CSV file (columns email, name, role, language; language may be left
+/// out): each row is an invitation like any other, and the report says, row by row, who was invited
+/// and why the others were not. A refused row does not stop the rest.
+/// </summary>
+public sealed class AccountImport(AccountAdmin admin)
+{
+    public const int MaxRows = 500;
+    public const int MaxBytes = 1 << 20;
+
+    /// <summary>The upload in memory, or null when it is larger than <see cref="MaxBytes"/> (a class list is a few kilobytes).</summary>
+    public static async Task<MemoryStream?> ReadAsync(Stream upload, CancellationToken cancellationToken)
+    {
+        var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (copy.Length + read > MaxBytes) { await copy.DisposeAsync(); return null; }
+            copy.Write(buffer, 0, read);
+        }
+        copy.Position = 0;
+        return copy;
+    }
+
+    /// <param name="Row">The line in the file (the header is line 1).</param>
+    /// <param name="Problem">Why the row was not imported (in the reader's language), or null.</param>
+    public sealed record RowReport(int Row, string Email, string Name, bool Invited, bool Mailed, string? Link, string? Problem);
+
+    public sealed record Report(int Invited, int Refused, IReadOnlyList<RowReport> Rows);
+
+    /// <summary>The report, or (null, why) when the file itself cannot be read.</summary>
+    public async Task<(Report? Report, Message? Problem)> ImportAsync(string invitedBy, Stream csv, Func<Message, string> say, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(csv, detectEncodingFromByteOrderMarks: true); // Excel writes a BOM
+        using var parser = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
+            TrimOptions = TrimOptions.Trim,
+            IgnoreBlankLines = true,
+            DetectDelimiter = true, // a comma, or the semicolon of some spreadsheet locales
+        });
+        try
+        {
+            if (!await parser.ReadAsync() || !parser.ReadHeader() || !HasColumns(parser.HeaderRecord))
+                return (null, "The first line must name the columns: email, name, role, language (language may be left out).");
+            var rows = new List<RowReport>();
+            while (await parser.ReadAsync())
+            {
+                if (rows.Count == MaxRows) return (null, new Message("The file has more than {0} people; split it into smaller files.", MaxRows));
+                var (email, name, role) = (parser.GetField("email") ?? "", parser.GetField("name") ?? "", parser.GetField("role")?.ToLowerInvariant());
+                var language = parser.HeaderRecord!.Contains("language", StringComparer.OrdinalIgnoreCase) ? parser.GetField("language") : null;
+                var (invited, refused) = await admin.InviteAsync(invitedBy, email, name, role, language, cancellationToken);
+                rows.Add(invited is not null
+                    ? new RowReport(parser.Parser.Row, email, name, true, invited.Mailed, invited.Link, null)
+                    : new RowReport(parser.Parser.Row, email, name, false, false, null, say(refused!.Value.Problem)));
+            }
+            return (new Report(rows.Count(r => r.Invited), rows.Count(r => !r.Invited), rows), null);
+        }
+        catch (Exception e) when (e is CsvHelperException or BadDataException)
+        {
+            return (null, new Message("The file could not be read as CSV near line {0}. Save it from your spreadsheet as CSV (UTF-8) and try again.", parser.Parser.Row));
+        }
+    }
+
+    private static bool HasColumns(string[]? header) =>
+        header is not null && new[] { "email", "name", "role" }.All(c => header.Contains(c, StringComparer.OrdinalIgnoreCase));
+}
