@@ -14,6 +14,9 @@ public sealed class User : IdentityUser<Guid>
     public string Name { get; set; } = "";
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 
+    /// <summary>The school a trainee teaches at (a mentor's too, if they belong to one), e.g. 南中学校; the programme page filters by it.</summary>
+    public string? School { get; set; }
+
     /// <summary>The last successful sign-in (UTC); null for someone who never signed in (the People page shows them).</summary>
     public DateTime? LastSignInAt { get; set; }
 

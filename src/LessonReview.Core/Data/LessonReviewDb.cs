@@ -110,6 +110,7 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
             user.Property(u => u.NormalizedUserName).HasMaxLength(320);
             user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
             user.Property(u => u.Name).HasMaxLength(200);
+            user.Property(u => u.School).HasMaxLength(200);
             user.Property(u => u.Language).HasMaxLength(8);
             user.Property(u => u.TimeZone).HasMaxLength(64);
             user.Property(u => u.EmailOptOuts).HasMaxLength(200).HasDefaultValue("");

@@ -19,12 +19,13 @@ public sealed class AccountAdmin(UserManager<User> users, AccountService account
     /// link mailed to them, in <paramref name="language"/> (or English). Refused in words (400, or 409 when the address has an account).
     /// </summary>
     public async Task<(InvitationDto? Invited, (int Status, Message Problem)? Refused)> InviteAsync(string invitedBy, string? email, string? name, string? role,
-        string? language, CancellationToken cancellationToken)
+        string? language, CancellationToken cancellationToken, string? school = null)
     {
         if (InvitationProblem(email, name, role, language) is { } problem) return (null, (400, problem));
+        if (SchoolProblem(school) is { } wrongSchool) return (null, (400, wrongSchool));
         if (await accounts.FindAsync(email!) is not null)
             return (null, (StatusCodes.Status409Conflict, new Message("{0} already has an account: find them on the People page.", email!.Trim())));
-        var user = await accounts.CreateInvitedAsync(email!, role!, name!, Languages.Normalize(language));
+        var user = await accounts.CreateInvitedAsync(email!, role!, name!, Languages.Normalize(language), Blank(school));
         var sent = await links.SendAsync(user, invitedBy, cancellationToken);
         return (new InvitationDto((await ReadAsync(user.Id))!, sent.Mailed, sent.Link), null);
     }
@@ -37,6 +38,11 @@ public sealed class AccountAdmin(UserManager<User> users, AccountService account
         if (user.IsDisabled) return (null, (StatusCodes.Status409Conflict, "This account is switched off. Switch it on first, then send the link."));
         return (await links.SendAsync(user, sentBy, cancellationToken), null);
     }
+
+    private static Message? SchoolProblem(string? school) =>
+        school?.Trim() is { Length: > 200 } long_ ? new Message("The school's name is {0} characters long; keep it to {1}.", long_.Length, 200) : null;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>What is wrong with an invitation's details (the CSV import's rows too), or null.</summary>
     public static Message? InvitationProblem(string? email, string? name, string? role, string? language)
@@ -51,11 +57,12 @@ public sealed class AccountAdmin(UserManager<User> users, AccountService account
         return null;
     }
 
-    public sealed record Change(string? Role = null, bool? Disabled = null, string? Name = null);
+    /// <param name="School">Empty clears it.</param>
+    public sealed record Change(string? Role = null, bool? Disabled = null, string? Name = null, string? School = null);
 
     /// <summary>An account as coordinators manage it.</summary>
     /// <param name="LastSignInAt">Null: never signed in.</param>
-    public sealed record AccountDto(Guid Id, string Email, string Name, string Role, bool Disabled, DateTime CreatedAt, DateTime? LastSignInAt);
+    public sealed record AccountDto(Guid Id, string Email, string Name, string Role, bool Disabled, DateTime CreatedAt, DateTime? LastSignInAt, string? School);
 
     /// <summary>Applies <paramref name="change"/> to <paramref name="userId"/>; (404 or 400, sentence) when it cannot.</summary>
     public async Task<(int Status, Message Problem)?> ApplyAsync(Guid coordinatorId, Guid userId, Change change, CancellationToken cancellationToken)
@@ -66,6 +73,7 @@ public sealed class AccountAdmin(UserManager<User> users, AccountService account
         var name = change.Name?.Trim();
         if (change.Name is not null && string.IsNullOrEmpty(name)) return (400, "Give the person's name as others should see it.");
         if (name is { Length: > 200 }) return (400, new Message("The name is {0} characters long; keep it to {1}.", name.Length, 200));
+        if (SchoolProblem(change.School) is { } wrongSchool) return (400, wrongSchool);
         // A coordinator who switched themself off, or made themself a trainee, could lock everyone out.
         if (userId == coordinatorId && (change.Disabled == true || (change.Role is not null && change.Role != Roles.Coordinator)))
             return (400, "You cannot switch off your own account or give up your own coordinator role: ask another coordinator.");
@@ -77,6 +85,11 @@ public sealed class AccountAdmin(UserManager<User> users, AccountService account
             if (!updated.Succeeded) return (400, string.Join(" ", updated.Errors.Select(e => e.Description)));
             await changes.ChangedAsync(user.Id, cancellationToken); // the name on their open pages
         }
+        if (change.School is not null && Blank(change.School) != user.School)
+        {
+            user.School = Blank(change.School);
+            await users.UpdateAsync(user);
+        }
         if (change.Role is { } newRole) await accounts.SetRoleAsync(user, newRole);
         if (change.Disabled == true && !user.IsDisabled) await accounts.DisableAsync(user, cancellationToken);
         if (change.Disabled == false && user.IsDisabled) await accounts.EnableAsync(user);
@@ -86,6 +99,6 @@ public sealed class AccountAdmin(UserManager<User> users, AccountService account
     public async Task<AccountDto?> ReadAsync(Guid userId)
     {
         var user = await users.FindByIdAsync(userId.ToString());
-        return user is null ? null : new AccountDto(user.Id, user.Email ?? "", user.Name, await accounts.RoleOfAsync(user), user.IsDisabled, user.CreatedAt, user.LastSignInAt);
+        return user is null ? null : new AccountDto(user.Id, user.Email ?? "", user.Name, await accounts.RoleOfAsync(user), user.IsDisabled, user.CreatedAt, user.LastSignInAt, user.School);
     }
 }

@@ -6,8 +6,8 @@ using LessonReview.Web.Localization;
 namespace LessonReview.Web.Accounts;
 
 /// <summary>
-/// A class of new ALTs from a CSV file (columns email, name, role, language; language may be left
-/// out): each row is an invitation like any other, and the report says, row by row, who was invited
+/// A class of new ALTs from a CSV file (columns email, name, role, and optionally language and
+/// school): each row is an invitation like any other, and the report says, row by row, who was invited
 /// and why the others were not. A refused row does not stop the rest.
 /// </summary>
 public sealed class AccountImport(AccountAdmin admin)
@@ -56,8 +56,8 @@ public sealed class AccountImport(AccountAdmin admin)
             {
                 if (rows.Count == MaxRows) return (null, new Message("The file has more than {0} people; split it into smaller files.", MaxRows));
                 var (email, name, role) = (parser.GetField("email") ?? "", parser.GetField("name") ?? "", parser.GetField("role")?.ToLowerInvariant());
-                var language = parser.HeaderRecord!.Contains("language", StringComparer.OrdinalIgnoreCase) ? parser.GetField("language") : null;
-                var (invited, refused) = await admin.InviteAsync(invitedBy, email, name, role, language, cancellationToken);
+                var language = Optional(parser, "language");
+                var (invited, refused) = await admin.InviteAsync(invitedBy, email, name, role, language, cancellationToken, Optional(parser, "school"));
                 rows.Add(invited is not null
                     ? new RowReport(parser.Parser.Row, email, name, true, invited.Mailed, invited.Link, null)
                     : new RowReport(parser.Parser.Row, email, name, false, false, null, say(refused!.Value.Problem)));
@@ -69,6 +69,9 @@ public sealed class AccountImport(AccountAdmin admin)
             return (null, new Message("The file could not be read as CSV near line {0}. Save it from your spreadsheet as CSV (UTF-8) and try again.", parser.Parser.Row));
         }
     }
+
+    private static string? Optional(CsvReader parser, string column) =>
+        parser.HeaderRecord!.Contains(column, StringComparer.OrdinalIgnoreCase) ? parser.GetField(column) : null;
 
     private static bool HasColumns(string[]? header) =>
         header is not null && new[] { "email", "name", "role" }.All(c => header.Contains(c, StringComparer.OrdinalIgnoreCase));

@@ -14,7 +14,7 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
 {
     public const int MinimumPasswordLength = 8;
 
-    public sealed record Account(Guid Id, string Email, string Name, string Role, string State, DateTime CreatedAt, DateTime? LastSignInAt = null)
+    public sealed record Account(Guid Id, string Email, string Name, string Role, string State, DateTime CreatedAt, DateTime? LastSignInAt = null, string? School = null)
     {
         public bool Disabled => State == DisabledState;
     }
@@ -34,10 +34,10 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
     }
 
     /// <summary>A new account with no password yet: the person sets one from an invitation link (<see cref="PasswordLinks"/>).</summary>
-    public async Task<User> CreateInvitedAsync(string email, string role, string name, string? language)
+    public async Task<User> CreateInvitedAsync(string email, string role, string name, string? language, string? school = null)
     {
         Throw(DetailsProblem(email, role, name));
-        var user = new User { Email = email.Trim(), UserName = email.Trim(), Name = name.Trim(), Language = language };
+        var user = new User { Email = email.Trim(), UserName = email.Trim(), Name = name.Trim(), Language = language, School = school };
         Throw(await users.CreateAsync(user));
         Throw(await users.AddToRoleAsync(user, role));
         return user;
@@ -109,10 +109,10 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
     {
         var now = DateTimeOffset.UtcNow;
         var rows = await db.Users
-            .Select(u => new { u.Id, u.Email, u.Name, u.LockoutEnd, u.CreatedAt, u.LastSignInAt, RoleId = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => (Guid?)r.RoleId).FirstOrDefault() })
+            .Select(u => new { u.Id, u.Email, u.Name, u.School, u.LockoutEnd, u.CreatedAt, u.LastSignInAt, RoleId = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => (Guid?)r.RoleId).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         return rows
-            .Select(u => new Account(u.Id, u.Email ?? "", u.Name, u.RoleId is { } id ? Roles.NameOf(id) : "", StateOf(u.LockoutEnd, now), u.CreatedAt, u.LastSignInAt))
+            .Select(u => new Account(u.Id, u.Email ?? "", u.Name, u.RoleId is { } id ? Roles.NameOf(id) : "", StateOf(u.LockoutEnd, now), u.CreatedAt, u.LastSignInAt, u.School))
             .OrderBy(a => a.Name, StringComparer.CurrentCulture).ToList();
     }
 

@@ -7,9 +7,10 @@ namespace LessonReview.Web.Accounts;
 /// <summary>PATCH /api/users/{id}: coordinators change a person's name, role, or switch the account off and on.</summary>
 public static class AccountsApi
 {
-    public sealed record PatchUserRequest(string? Role, bool? Disabled, string? Name);
+    /// <param name="School">The school they teach at; empty clears it.</param>
+    public sealed record PatchUserRequest(string? Role, bool? Disabled, string? Name, string? School = null);
     /// <param name="Language">"en" or "ja": the invitation's language and the account's until they choose.</param>
-    public sealed record InviteRequest(string? Email, string? Name, string? Role, string? Language);
+    public sealed record InviteRequest(string? Email, string? Name, string? Role, string? Language, string? School = null);
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
@@ -36,7 +37,7 @@ public static class AccountsApi
 
     private static async Task<Results<Created<AccountAdmin.InvitationDto>, ProblemHttpResult>> Invite(InviteRequest request, AccountAdmin admin, HttpContext http)
     {
-        var (invited, refused) = await admin.InviteAsync(Caller.Of(http.User).Name, request.Email, request.Name, request.Role, request.Language, http.RequestAborted);
+        var (invited, refused) = await admin.InviteAsync(Caller.Of(http.User).Name, request.Email, request.Name, request.Role, request.Language, http.RequestAborted, request.School);
         return invited is null ? refused!.Value.Problem.Problem(refused.Value.Status) : TypedResults.Created($"/api/users/{invited.Account.Id}", invited);
     }
 
@@ -49,7 +50,7 @@ public static class AccountsApi
     private static async Task<Results<Ok<AccountAdmin.AccountDto>, ProblemHttpResult>> Patch(Guid id, PatchUserRequest request, AccountAdmin admin, HttpContext http)
     {
         var caller = Caller.Of(http.User);
-        if (await admin.ApplyAsync(caller.Id, id, new(request.Role, request.Disabled, request.Name), http.RequestAborted) is { } refused)
+        if (await admin.ApplyAsync(caller.Id, id, new(request.Role, request.Disabled, request.Name, request.School), http.RequestAborted) is { } refused)
             return refused.Problem.Problem(refused.Status);
         return TypedResults.Ok((await admin.ReadAsync(id))!);
     }

@@ -10,6 +10,7 @@ using LessonReview.Web.Health;
 using LessonReview.Web.Lessons;
 using LessonReview.Web.Localization;
 using LessonReview.Web.Notifications;
+using LessonReview.Web.Programme;
 using LessonReview.Web.Realtime;
 using LessonReview.Web.Security;
 using LessonReview.Web.Reviews;
@@ -102,6 +103,9 @@ public static class LessonReviewHosting
         services.AddScoped<StandingMentors>();
         services.AddScoped<AccountAdmin>();
         services.AddScoped<AccountImport>();
+        services.AddScoped<Programme.ProgrammeSummary>();
+        services.AddOptions<Programme.ProgrammeOptions>().Bind(builder.Configuration.GetSection(Programme.ProgrammeOptions.Section))
+            .Validate(o => o.QuietDays >= 1, "Programme:QuietDays must be 1 or more.").ValidateOnStart();
         services.AddScoped<ReviewReader>();
         services.AddScoped<ReviewChanges>();
         services.AddUploads(builder.Configuration);
@@ -156,6 +160,7 @@ public static class LessonReviewHosting
         app.MapActionItemsApi();
         app.MapExportsApi();
         app.MapNotificationsApi();
+        app.MapProgrammeApi();
         app.MapHub<ReviewHub>("/hubs/review");
         app.MapRazorPages();
         return app;

@@ -34,7 +34,7 @@ public sealed class PeopleModel(StandingMentors standing, AccountService account
     public string? LinkToPassOn { get; private set; }
 
     /// <summary>The invitation form's values, kept when it is refused.</summary>
-    public (string? Email, string? Name, string? Role, string? Language) Invitation { get; private set; }
+    public (string? Email, string? Name, string? Role, string? Language, string? School) Invitation { get; private set; }
 
     public async Task OnGetAsync(Guid? saved = null, Guid? changed = null, bool never = false, Guid? invited = null, Guid? mailed = null)
     {
@@ -56,12 +56,12 @@ public sealed class PeopleModel(StandingMentors standing, AccountService account
             ? await RefusedAsync(refused.Status, refused.Problem)
             : RedirectToPage(new { changed = userId });
 
-    public async Task<IActionResult> OnPostInviteAsync(string? email, string? name, string? role, string? language)
+    public async Task<IActionResult> OnPostInviteAsync(string? email, string? name, string? role, string? language, string? school)
     {
-        var (invited, refused) = await admin.InviteAsync(Caller.Of(User).Name, email, name, role, language, HttpContext.RequestAborted);
+        var (invited, refused) = await admin.InviteAsync(Caller.Of(User).Name, email, name, role, language, HttpContext.RequestAborted, school);
         if (invited is null)
         {
-            Invitation = (email, name, role, language);
+            Invitation = (email, name, role, language, school);
             return await RefusedAsync(refused!.Value.Status, refused.Value.Problem);
         }
         if (invited.Mailed) return RedirectToPage(null, null, new { invited = invited.Account.Id }, "accounts");

@@ -1,3 +1,4 @@
+using LessonReview.Web.Hosting;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,14 +26,12 @@ public static class ExportsApi
         var csv = new StringBuilder();
         // Headers and words in the reader's language (a coordinator's spreadsheet in Japanese); the columns stay in this order.
         var t = s.Text;
-        Row(csv, t["Type"], t["Time"], t["End"], t["Kind"], t["Author"], t["Text"], t["Status"], t["Due"], t["Acknowledged"]);
+        CsvFile.Row(csv, t["Type"], t["Time"], t["End"], t["Kind"], t["Author"], t["Text"], t["Status"], t["Due"], t["Acknowledged"]);
         foreach (var c in review.Comments)
-            Row(csv, t["Comment"], Timecode(c.AtSeconds), c.EndSeconds is { } e ? Timecode(e) : "", t[Words.Kind(c.Kind)], c.AuthorName, c.Text, "", "", c.AcknowledgedAt is null ? t["no"] : t["yes"]);
+            CsvFile.Row(csv, t["Comment"], Timecode(c.AtSeconds), c.EndSeconds is { } e ? Timecode(e) : "", t[Words.Kind(c.Kind)], c.AuthorName, c.Text, "", "", c.AcknowledgedAt is null ? t["no"] : t["yes"]);
         foreach (var i in review.ActionItems)
-            Row(csv, t["Action item"], "", "", "", "", i.Text, t[i.Status], i.DueDate?.ToString("yyyy-MM-dd") ?? "", i.AcknowledgedAt is null ? t["no"] : t["yes"]);
-        // A byte-order mark so Excel opens Japanese text as UTF-8.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return TypedResults.File(bytes, "text/csv; charset=utf-8", FileName(review.LessonTitle, "csv"));
+            CsvFile.Row(csv, t["Action item"], "", "", "", "", i.Text, t[i.Status], i.DueDate?.ToString("yyyy-MM-dd") ?? "", i.AcknowledgedAt is null ? t["no"] : t["yes"]);
+        return TypedResults.File(CsvFile.Bytes(csv), "text/csv; charset=utf-8", FileName(review.LessonTitle, "csv"));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Vtt(Guid id, [AsParameters] ReviewServices s)
@@ -60,16 +59,6 @@ public static class ExportsApi
         if (oneLine) return text.Replace('\n', ' ');
         while (text.Contains("\n\n")) text = text.Replace("\n\n", "\n");
         return text;
-    }
-
-    private static void Row(StringBuilder csv, params string[] cells) =>
-        csv.AppendLine(string.Join(',', cells.Select(Cell)));
-
-    // Quote every cell; defuse spreadsheet formulas (a cell starting with = + - @ runs as a formula in Excel).
-    internal static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
-        return "\"" + value.Replace("\"", "\"\"") + "\"";
     }
 
     internal static string Timecode(double seconds)

@@ -9,7 +9,7 @@ namespace LessonReview.Browser.Tests.Journeys;
 /// <summary>
 /// The coordinator's journey (../shared/JOURNEYS.md), one test per step that exists today, each on a
 /// laptop and a phone, in English and Japanese. Not yet built, so not yet tried (issue 12): the
-/// framework, the programme page and its CSV, retention and the view log.
+/// framework, retention and the view log.
 /// </summary>
 public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost app) : IClassFixture<BrowserFixture>, IClassFixture<JourneyHost>
 {
@@ -241,6 +241,44 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         await j.ShotAsync(page, "import", report);
         await page.GotoAsync("/people?never=true#accounts");
         await Assertions.Expect(page.Locator("table.accounts")).ToContainTextAsync($"ken-{tag}@example.org");
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step6_sees_the_programme_at_a_glance_filters_one_school_and_downloads_it(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var school = $"西小学校 {size} {language}";
+        var coordinatorApi = await app.CoordinatorAsync();
+        var name = $"Waiting Trainee {size} {language}";
+        var email = await app.CreateUserAsync("trainee", name);
+        var trainee = await app.SignInAsync(email);
+        await coordinatorApi.PatchAsJsonAsync($"/api/users/{await AppHost.IdOfAsync(trainee)}", new { school });
+        var lessonId = await Tus.UploadAsync(trainee, await LessonReview.TestSupport.TestClips.LandscapeH264Async(), "6年 Unit 2 · food");
+        await Tus.WaitUntilProcessedAsync(trainee, lessonId);
+        var opened = await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { app.MentorId } });
+        var reviewId = (await opened.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
+        await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/lessons");
+        await page.GetByRole(AriaRole.Link, new() { Name = j.T("Programme"), Exact = true }).ClickAsync();
+        await page.GetByLabel(j.T("School")).SelectOptionAsync(school);
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Show"), Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = j.T("Programme"), Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".stage-legend li").First).ToHaveTextAsync($"{j.T("observe")}: 1");
+        var waiting = page.Locator("section[aria-labelledby='waiting-heading'] tbody tr");
+        await Assertions.Expect(waiting).ToHaveCountAsync(1);
+        await Assertions.Expect(waiting.Locator($"a[href='/reviews/{reviewId}']")).ToHaveTextAsync("6年 Unit 2 · food");
+        await Assertions.Expect(waiting).ToContainTextAsync(name);
+        await Assertions.Expect(waiting).ToContainTextAsync("Mia Mentor");
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
+        await j.ShotAsync(page, "programme");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = j.T("Download the trainees as CSV") }).ClickAsync());
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains($"\"{name}\",\"{email}\",\"{school}\",\"1\"", csv);
     }
 
     private async Task<MimeKit.MimeMessage> MailToAsync(string email)
