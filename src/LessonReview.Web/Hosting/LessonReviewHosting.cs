@@ -112,7 +112,7 @@ public static class LessonReviewHosting
         return builder;
     }
 
-    /// <summary>Checks media storage, migrates the database and, in Development, resets the demo accounts.</summary>
+    /// <summary>Checks media storage, migrates the database and, in Development, resets the demo accounts (and seeds the demo programme once).</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -127,7 +127,10 @@ public static class LessonReviewHosting
         }
         await scope.ServiceProvider.GetRequiredService<LessonReviewDb>().MigrateAsync();
         if (app.Environment.IsDevelopment())
+        {
             await DevelopmentSeed.RunAsync(scope.ServiceProvider.GetRequiredService<AccountService>(), app.Configuration, app.Logger);
+            await DemoProgramme.RunAsync(scope.ServiceProvider, app.Configuration, app.Logger);
+        }
     }
 
     public static WebApplication MapLessonReview(this WebApplication app)

@@ -79,7 +79,7 @@ public sealed class ReminderScanner(IServiceScopeFactory scopes, IOptions<Notifi
                 .Select(c => c.ReviewId).Distinct().CountAsync(cancellationToken);
             await notifier.NotifyAsync([coordinator.Id], new Notifier.Note(NotificationKinds.WeeklyDigest,
                 new("Your programme this week: {0} reviews waiting for feedback, {1} action items overdue, {2} reviews finished in the last 7 days.", waiting, overdue, finished),
-                "/reviews", $"digest:{today:yyyy-MM-dd}"), cancellationToken);
+                "/programme", $"digest:{today:yyyy-MM-dd}"), cancellationToken);
             added++;
         }
         return added;

@@ -53,6 +53,7 @@ public class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("Worker:PollSeconds", "1");
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("Notifications:ScanMinutes", "0"); // tests scan for reminders at the instants they choose
+        builder.UseSetting("Seed:DemoProgramme", "false"); // each test makes the state it needs
         builder.UseSetting("Upload:FreeSpaceReserveBytes", (256L << 20).ToString()); // whatever disk the tests run on
         foreach (var (key, value) in TestDatabase.Settings(DataDirectory)) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using LessonReview.Core.Accounts;
+using LessonReview.Core.Data;
+using LessonReview.Core.Lessons;
+using LessonReview.Core.Processing;
+using LessonReview.Core.Reviews;
+using LessonReview.Core.Storage;
+using LessonReview.Web.Notifications;
+using LessonReview.Web.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LessonReview.Web.Accounts;
+
+/// <summary>
+/// Development only (<c>Seed:DemoProgramme</c>, on by default there): on a first start with no
+/// lessons, a small living programme so a newcomer sees every page at work: three trainees at two
+/// schools (one quiet), a JTE beside Mia, standing mentors, and lessons whose reviews are in every
+/// stage (one waiting for a mentor, one with an overdue action item). The lessons are one generated
+/// minute of video, uploaded as a trainee would and made playable by the worker as usual.
+/// </summary>
+public static class DemoProgramme
+{
+    public static async Task RunAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        if (!configuration.GetValue("Seed:DemoProgramme", true)) return;
+        var db = services.GetRequiredService<LessonReviewDb>();
+        if (await db.Lessons.AnyAsync(cancellationToken)) return; // only a fresh programme
+        var accounts = services.GetRequiredService<AccountService>();
+        var password = configuration["Seed:Password"] is { Length: > 0 } configured ? configured : DevelopmentSeed.DefaultPassword;
+
+        async Task<User> Person(string email, string role, string name, string school)
+        {
+            var user = await accounts.UpsertAsync(email, password, role, name, cancellationToken);
+            user.School = school;
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.School, school), cancellationToken);
+            return user;
+        }
+        const string minami = "南中学校", kita = "北小学校";
+        var tomoko = await Person("trainee@example.org", Roles.Trainee, "Tomoko Trainee", minami);
+        var liam = await Person("liam@example.org", Roles.Trainee, "Liam Park", kita);
+        await Person("sofia@example.org", Roles.Trainee, "Sofia Reyes", minami); // quiet: no lesson yet
+        var mia = await Person("mentor@example.org", Roles.Mentor, "Mia Mentor", minami);
+        var sato = await Person("sato@example.org", Roles.Mentor, "佐藤 健 (JTE)", minami);
+        db.StandingMentors.AddRange(
+            new StandingMentor { TraineeId = tomoko.Id, MentorId = mia.Id }, new StandingMentor { TraineeId = tomoko.Id, MentorId = sato.Id },
+            new StandingMentor { TraineeId = liam.Id, MentorId = mia.Id });
+        await db.SaveChangesAsync(cancellationToken);
+
+        var clip = await ClipAsync(services.GetRequiredService<IOptions<MediaOptions>>().Value, cancellationToken);
+        try
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var now = DateTime.UtcNow;
+            var weather = await LessonAsync(services, clip, tomoko, "南中学校 2年 Unit 4 · weather", today.AddDays(-21), today.AddDays(-14), cancellationToken);
+            var shopping = await LessonAsync(services, clip, tomoko, "南中学校 2年 Unit 5 · shopping", today.AddDays(-9), today.AddDays(-2), cancellationToken);
+            var travel = await LessonAsync(services, clip, tomoko, "南中学校 2年 Unit 6 · travel", today.AddDays(-3), today.AddDays(4), cancellationToken);
+            var colours = await LessonAsync(services, clip, liam, "北小学校 5年 · colours", today.AddDays(-5), today.AddDays(2), cancellationToken);
+
+            var done = Review(db, weather, tomoko, [mia, sato], now.AddDays(-20), [ReviewStages.Educate, ReviewStages.FollowUp, ReviewStages.Done], mia);
+            Comment(db, done, mia, 6, "strength", "Great greeting: every student answered in English.", now.AddDays(-19));
+            Item(db, done, mia, "Use students' names when you praise them.", weather.NextLessonDate, ActionItemStatus.Done, now.AddDays(-18));
+
+            var followUp = Review(db, shopping, tomoko, [mia, sato], now.AddDays(-8), [ReviewStages.Educate, ReviewStages.FollowUp], sato);
+            Comment(db, followUp, sato, 14, "suggestion", "The shopping role-play needs a model dialogue with me first.", now.AddDays(-7));
+            Comment(db, followUp, mia, 31, "question", "Why did you switch to Japanese here?", now.AddDays(-7));
+            Item(db, followUp, sato, "Model the role-play with the JTE before pairs start.", shopping.NextLessonDate, ActionItemStatus.Open, now.AddDays(-6)); // overdue now
+
+            Review(db, travel, tomoko, [mia, sato], now.AddDays(-3), [], tomoko); // waiting for a mentor
+            var educate = Review(db, colours, liam, [mia], now.AddDays(-4), [ReviewStages.Educate], mia);
+            Comment(db, educate, mia, 9, "observation", "The colour chant kept everyone moving.", now.AddDays(-3));
+            await db.SaveChangesAsync(cancellationToken);
+
+            var notifier = services.GetRequiredService<Notifier>();
+            await notifier.NotifyAsync([mia.Id, sato.Id], ReviewNotices.Requested(tomoko.Name, travel.Title, db.Reviews.Local.Single(r => r.LessonId == travel.Id).Id), cancellationToken);
+            logger.LogInformation("Development demo programme ready: 4 lessons (processing now), reviews in every stage; also liam@, sofia@ and sato@example.org");
+        }
+        finally
+        {
+            File.Delete(clip);
+        }
+    }
+
+    private static async Task<Lesson> LessonAsync(IServiceProvider services, string clip, User owner, string title, DateOnly date, DateOnly next, CancellationToken cancellationToken)
+    {
+        var storage = services.GetRequiredService<IMediaStorage>();
+        var lesson = new Lesson
+        {
+            OwnerId = owner.Id, Title = title, Filename = "demo.mp4", LessonDate = date, NextLessonDate = next,
+            UploadLength = new FileInfo(clip).Length, CreatedAt = date.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
+        };
+        var lifecycle = services.GetRequiredService<LessonLifecycle>();
+        await lifecycle.CreateUploadAsync(lesson, cancellationToken);
+        await using (var bytes = File.OpenRead(clip))
+            lesson.UploadOffset = await storage.AppendAsync(MediaKeys.Original(lesson.Id), 0, bytes, cancellationToken);
+        await lifecycle.UploadCompletedAsync(lesson);
+        return lesson;
+    }
+
+    private static Review Review(LessonReviewDb db, Lesson lesson, User trainee, User[] mentors, DateTime at, string[] stages, User mover)
+    {
+        var review = new Review { LessonId = lesson.Id, SharedAt = at, CreatedById = trainee.Id, CreatedAt = at, UpdatedAt = at, Stage = stages.LastOrDefault() ?? ReviewStages.Observe };
+        db.Reviews.Add(review);
+        db.ReviewMentors.AddRange(mentors.Select(m => new ReviewMentor { ReviewId = review.Id, UserId = m.Id }));
+        db.StageChanges.Add(new StageChange { ReviewId = review.Id, Stage = ReviewStages.Observe, ByUserId = trainee.Id, At = at });
+        for (var i = 0; i < stages.Length; i++)
+            db.StageChanges.Add(new StageChange { ReviewId = review.Id, Stage = stages[i], ByUserId = mover.Id, At = at.AddDays(i + 1) });
+        return review;
+    }
+
+    private static void Comment(LessonReviewDb db, Review review, User author, double at, string kind, string text, DateTime when) =>
+        db.Comments.Add(new Comment { Id = Guid.NewGuid(), ReviewId = review.Id, AtSeconds = at, Kind = kind, Text = text, AuthorId = author.Id, CreatedAt = when, UpdatedAt = when });
+
+    private static void Item(LessonReviewDb db, Review review, User author, string text, DateOnly? due, string status, DateTime when) =>
+        db.ActionItems.Add(new ActionItem { ReviewId = review.Id, Text = text, DueDate = due, Status = status, CreatedById = author.Id, CreatedAt = when, UpdatedAt = when });
+
+    /// <summary>One minute of a test picture with a tone, H.264/AAC (so the worker's fast path makes it playable in seconds).</summary>
+    private static async Task<string> ClipAsync(MediaOptions media, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lessonreview-demo-{Guid.NewGuid():N}.mp4");
+        var ffmpeg = string.IsNullOrEmpty(media.BinaryFolder) ? "ffmpeg" : Path.Combine(media.BinaryFolder, "ffmpeg");
+        var info = new ProcessStartInfo(ffmpeg) { RedirectStandardError = true };
+        foreach (var argument in ("-hide_banner -loglevel error -y -f lavfi -i testsrc2=size=640x360:rate=25:duration=60 -f lavfi -i sine=frequency=440:duration=60 " +
+                                  "-c:v libx264 -preset veryfast -pix_fmt yuv420p -g 50 -c:a aac -shortest -movflags +faststart").Split(' '))
+            info.ArgumentList.Add(argument);
+        info.ArgumentList.Add(path);
+        using var process = Process.Start(info)!;
+        var errors = await process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"The demo programme's clip could not be made with ffmpeg: {errors}");
+        return path;
+    }
+}
