@@ -1,4 +1,5 @@
 using LessonReview.Core.Accounts;
+using LessonReview.Core.Framework;
 using LessonReview.Core.Lessons;
 using LessonReview.Core.Notifications;
 using LessonReview.Core.Processing;
@@ -31,6 +32,9 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ReviewEvent> ReviewEvents => Set<ReviewEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<GrowthArea> GrowthAreas => Set<GrowthArea>();
+    public DbSet<GrowthLevel> GrowthLevels => Set<GrowthLevel>();
+    public DbSet<AreaRating> AreaRatings => Set<AreaRating>();
     public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
 
     /// <summary>The users who have <paramref name="role"/>.</summary>
@@ -67,6 +71,34 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
         });
         OnReviewsCreating(model);
         OnNotificationsCreating(model);
+        OnFrameworkCreating(model);
+    }
+
+    private static void OnFrameworkCreating(ModelBuilder model)
+    {
+        model.Entity<GrowthArea>(area =>
+        {
+            area.ToTable("growth_areas");
+            area.Property(a => a.Name).HasMaxLength(100);
+            area.Property(a => a.NameJa).HasMaxLength(100);
+            area.HasMany(a => a.Levels).WithOne().HasForeignKey(l => l.AreaId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<GrowthLevel>(level =>
+        {
+            level.ToTable("growth_levels");
+            level.HasKey(l => new { l.AreaId, l.Level });
+            level.Property(l => l.Descriptor).HasMaxLength(500);
+            level.Property(l => l.DescriptorJa).HasMaxLength(500);
+        });
+        model.Entity<AreaRating>(rating =>
+        {
+            rating.ToTable("area_ratings");
+            rating.HasKey(r => new { r.ReviewId, r.AreaId });
+            rating.HasIndex(r => r.AreaId);
+            rating.HasOne<Review>().WithMany().HasForeignKey(r => r.ReviewId).OnDelete(DeleteBehavior.Cascade);
+            // Areas are archived, never deleted, so ratings (a trainee's history) stay.
+            rating.HasOne<GrowthArea>().WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.NoAction);
+        });
     }
 
     private static void OnNotificationsCreating(ModelBuilder model)
@@ -178,6 +210,8 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
             comment.HasIndex(c => c.ReviewId);
             comment.Property(c => c.Kind).HasMaxLength(20);
             comment.Property(c => c.Text).HasMaxLength(4000);
+            comment.HasIndex(c => c.AreaId);
+            comment.HasOne<GrowthArea>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.NoAction);
             comment.HasOne<Review>().WithMany().HasForeignKey(c => c.ReviewId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<ActionItem>(item =>

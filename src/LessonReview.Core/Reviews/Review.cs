@@ -59,6 +59,8 @@ public sealed class Comment
     public DateTime? AcknowledgedAt { get; set; }
     /// <summary>Written by the trainee in their own self-review: mentors see it marked as the trainee's reflection.</summary>
     public bool SelfReviewNote { get; set; }
+    /// <summary>The growth-framework area this comment is about, if the author chose one.</summary>
+    public Guid? AreaId { get; set; }
     /// <summary>Soft delete, so the deletion itself can be replayed to a reconnecting viewer.</summary>
     public DateTime? DeletedAt { get; set; }
     public long Seq { get; set; }

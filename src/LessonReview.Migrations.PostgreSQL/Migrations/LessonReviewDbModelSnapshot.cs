@@ -211,6 +211,80 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("LessonReview.Core.Framework.AreaRating", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RatedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ReviewId", "AreaId");
+
+                    b.HasIndex("AreaId");
+
+                    b.ToTable("area_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Framework.GrowthArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("growth_areas", (string)null);
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Framework.GrowthLevel", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Descriptor")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DescriptorJa")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("AreaId", "Level");
+
+                    b.ToTable("growth_levels", (string)null);
+                });
+
             modelBuilder.Entity("LessonReview.Core.Lessons.Lesson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -498,6 +572,9 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                     b.Property<DateTime?>("AcknowledgedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("AreaId")
+                        .HasColumnType("uuid");
+
                     b.Property<double>("AtSeconds")
                         .HasColumnType("double precision");
 
@@ -539,6 +616,8 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
 
                     b.HasIndex("ReviewId");
 
@@ -804,6 +883,30 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LessonReview.Core.Framework.AreaRating", b =>
+                {
+                    b.HasOne("LessonReview.Core.Framework.GrowthArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("LessonReview.Core.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Framework.GrowthLevel", b =>
+                {
+                    b.HasOne("LessonReview.Core.Framework.GrowthArea", null)
+                        .WithMany("Levels")
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LessonReview.Core.Lessons.Lesson", b =>
                 {
                     b.HasOne("LessonReview.Core.Accounts.User", null)
@@ -850,6 +953,11 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
 
             modelBuilder.Entity("LessonReview.Core.Reviews.Comment", b =>
                 {
+                    b.HasOne("LessonReview.Core.Framework.GrowthArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("LessonReview.Core.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
@@ -948,6 +1056,11 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Framework.GrowthArea", b =>
+                {
+                    b.Navigation("Levels");
                 });
 #pragma warning restore 612, 618
         }

@@ -214,6 +214,80 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("LessonReview.Core.Framework.AreaRating", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ReviewId", "AreaId");
+
+                    b.HasIndex("AreaId");
+
+                    b.ToTable("area_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Framework.GrowthArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("growth_areas", (string)null);
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Framework.GrowthLevel", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Descriptor")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("DescriptorJa")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("AreaId", "Level");
+
+                    b.ToTable("growth_levels", (string)null);
+                });
+
             modelBuilder.Entity("LessonReview.Core.Lessons.Lesson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -502,6 +576,9 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("AcknowledgedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("AreaId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<double>("AtSeconds")
                         .HasColumnType("float");
 
@@ -543,6 +620,8 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
 
                     b.HasIndex("ReviewId");
 
@@ -808,6 +887,30 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LessonReview.Core.Framework.AreaRating", b =>
+                {
+                    b.HasOne("LessonReview.Core.Framework.GrowthArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("LessonReview.Core.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Framework.GrowthLevel", b =>
+                {
+                    b.HasOne("LessonReview.Core.Framework.GrowthArea", null)
+                        .WithMany("Levels")
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LessonReview.Core.Lessons.Lesson", b =>
                 {
                     b.HasOne("LessonReview.Core.Accounts.User", null)
@@ -854,6 +957,11 @@ namespace LessonReview.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("LessonReview.Core.Reviews.Comment", b =>
                 {
+                    b.HasOne("LessonReview.Core.Framework.GrowthArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("LessonReview.Core.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
@@ -952,6 +1060,11 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Framework.GrowthArea", b =>
+                {
+                    b.Navigation("Levels");
                 });
 #pragma warning restore 612, 618
         }

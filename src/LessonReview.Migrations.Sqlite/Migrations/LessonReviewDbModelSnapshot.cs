@@ -206,6 +206,80 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("LessonReview.Core.Framework.AreaRating", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RatedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReviewId", "AreaId");
+
+                    b.HasIndex("AreaId");
+
+                    b.ToTable("area_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Framework.GrowthArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("growth_areas", (string)null);
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Framework.GrowthLevel", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Descriptor")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptorJa")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AreaId", "Level");
+
+                    b.ToTable("growth_levels", (string)null);
+                });
+
             modelBuilder.Entity("LessonReview.Core.Lessons.Lesson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -493,6 +567,9 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("AcknowledgedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AreaId")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("AtSeconds")
                         .HasColumnType("REAL");
 
@@ -534,6 +611,8 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
 
                     b.HasIndex("ReviewId");
 
@@ -793,6 +872,30 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LessonReview.Core.Framework.AreaRating", b =>
+                {
+                    b.HasOne("LessonReview.Core.Framework.GrowthArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("LessonReview.Core.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Framework.GrowthLevel", b =>
+                {
+                    b.HasOne("LessonReview.Core.Framework.GrowthArea", null)
+                        .WithMany("Levels")
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LessonReview.Core.Lessons.Lesson", b =>
                 {
                     b.HasOne("LessonReview.Core.Accounts.User", null)
@@ -839,6 +942,11 @@ namespace LessonReview.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("LessonReview.Core.Reviews.Comment", b =>
                 {
+                    b.HasOne("LessonReview.Core.Framework.GrowthArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("LessonReview.Core.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
@@ -937,6 +1045,11 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Framework.GrowthArea", b =>
+                {
+                    b.Navigation("Levels");
                 });
 #pragma warning restore 612, 618
         }

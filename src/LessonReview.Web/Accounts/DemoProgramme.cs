@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LessonReview.Core.Accounts;
 using LessonReview.Core.Data;
+using LessonReview.Core.Framework;
 using LessonReview.Core.Lessons;
 using LessonReview.Core.Processing;
 using LessonReview.Core.Reviews;
@@ -47,6 +48,9 @@ public static class DemoProgramme
             new StandingMentor { TraineeId = liam.Id, MentorId = mia.Id });
         await db.SaveChangesAsync(cancellationToken);
 
+        var (english, team, structure, engagement) = Framework(db);
+        await db.SaveChangesAsync(cancellationToken);
+
         var clip = await ClipAsync(services.GetRequiredService<IOptions<MediaOptions>>().Value, cancellationToken);
         try
         {
@@ -58,17 +62,19 @@ public static class DemoProgramme
             var colours = await LessonAsync(services, clip, liam, "北小学校 5年 · colours", today.AddDays(-5), today.AddDays(2), cancellationToken);
 
             var done = Review(db, weather, tomoko, [mia, sato], now.AddDays(-20), [ReviewStages.Educate, ReviewStages.FollowUp, ReviewStages.Done], mia);
-            Comment(db, done, mia, 6, "strength", "Great greeting: every student answered in English.", now.AddDays(-19));
+            Comment(db, done, mia, 6, "strength", "Great greeting: every student answered in English.", now.AddDays(-19), engagement);
+            Rate(db, done, mia, now.AddDays(-18), (english, 1), (team, 1), (structure, 2), (engagement, 1));
             Item(db, done, mia, "Use students' names when you praise them.", weather.NextLessonDate, ActionItemStatus.Done, now.AddDays(-18));
 
             var followUp = Review(db, shopping, tomoko, [mia, sato], now.AddDays(-8), [ReviewStages.Educate, ReviewStages.FollowUp], sato);
-            Comment(db, followUp, sato, 14, "suggestion", "The shopping role-play needs a model dialogue with me first.", now.AddDays(-7));
-            Comment(db, followUp, mia, 31, "question", "Why did you switch to Japanese here?", now.AddDays(-7));
-            Item(db, followUp, sato, "Model the role-play with the JTE before pairs start.", shopping.NextLessonDate, ActionItemStatus.Open, now.AddDays(-6)); // overdue now
+            var rolePlay = Comment(db, followUp, sato, 14, "suggestion", "The shopping role-play needs a model dialogue with me first.", now.AddDays(-7), team);
+            Comment(db, followUp, mia, 31, "question", "Why did you switch to Japanese here?", now.AddDays(-7), english);
+            Item(db, followUp, sato, "Model the role-play with the JTE before pairs start.", shopping.NextLessonDate, ActionItemStatus.Open, now.AddDays(-6), rolePlay); // overdue now
+            Rate(db, followUp, sato, now.AddDays(-6), (english, 2), (team, 1), (structure, 2), (engagement, 2));
 
             Review(db, travel, tomoko, [mia, sato], now.AddDays(-3), [], tomoko); // waiting for a mentor
             var educate = Review(db, colours, liam, [mia], now.AddDays(-4), [ReviewStages.Educate], mia);
-            Comment(db, educate, mia, 9, "observation", "The colour chant kept everyone moving.", now.AddDays(-3));
+            Comment(db, educate, mia, 9, "observation", "The colour chant kept everyone moving.", now.AddDays(-3), engagement);
             await db.SaveChangesAsync(cancellationToken);
 
             var notifier = services.GetRequiredService<Notifier>();
@@ -108,11 +114,51 @@ public static class DemoProgramme
         return review;
     }
 
-    private static void Comment(LessonReviewDb db, Review review, User author, double at, string kind, string text, DateTime when) =>
-        db.Comments.Add(new Comment { Id = Guid.NewGuid(), ReviewId = review.Id, AtSeconds = at, Kind = kind, Text = text, AuthorId = author.Id, CreatedAt = when, UpdatedAt = when });
+    private static Comment Comment(LessonReviewDb db, Review review, User author, double at, string kind, string text, DateTime when, GrowthArea area)
+    {
+        var comment = new Comment { Id = Guid.NewGuid(), ReviewId = review.Id, AtSeconds = at, Kind = kind, Text = text, AuthorId = author.Id, CreatedAt = when, UpdatedAt = when, AreaId = area.Id };
+        db.Comments.Add(comment);
+        return comment;
+    }
 
-    private static void Item(LessonReviewDb db, Review review, User author, string text, DateOnly? due, string status, DateTime when) =>
-        db.ActionItems.Add(new ActionItem { ReviewId = review.Id, Text = text, DueDate = due, Status = status, CreatedById = author.Id, CreatedAt = when, UpdatedAt = when });
+    private static void Item(LessonReviewDb db, Review review, User author, string text, DateOnly? due, string status, DateTime when, Comment? from = null) =>
+        db.ActionItems.Add(new ActionItem
+        {
+            ReviewId = review.Id, Text = text, DueDate = due, Status = status, CreatedById = author.Id, CreatedAt = when, UpdatedAt = when,
+            CommentIds = from?.Id.ToString() ?? "",
+        });
+
+    private static void Rate(LessonReviewDb db, Review review, User mentor, DateTime when, params (GrowthArea Area, int Level)[] ratings) =>
+        db.AreaRatings.AddRange(ratings.Select(r => new AreaRating { ReviewId = review.Id, AreaId = r.Area.Id, Level = r.Level, RatedById = mentor.Id, RatedAt = when }));
+
+    /// <summary>An example framework: the four areas the issue names, three levels each, in both languages.</summary>
+    private static (GrowthArea English, GrowthArea Team, GrowthArea Structure, GrowthArea Engagement) Framework(LessonReviewDb db)
+    {
+        GrowthArea Area(int position, string name, string nameJa, params (string En, string Ja)[] levels)
+        {
+            var area = new GrowthArea { Name = name, NameJa = nameJa, Position = position };
+            area.Levels = levels.Select((l, i) => new GrowthLevel { AreaId = area.Id, Level = i + 1, Descriptor = l.En, DescriptorJa = l.Ja }).ToList();
+            db.GrowthAreas.Add(area);
+            return area;
+        }
+        return (
+            Area(1, "Classroom English", "教室英語",
+                ("Speaks mostly Japanese or reads from notes", "主に日本語で話すか、原稿を読む"),
+                ("Gives instructions in English with gestures and models", "身振りと手本を使って英語で指示する"),
+                ("Keeps the class in English, adjusting to the students", "生徒に合わせながら授業を英語で進める")),
+            Area(2, "Team teaching with the JTE", "JTE とのティーム・ティーチング",
+                ("Works separately from the JTE", "JTE と別々に動く"),
+                ("Shares the plan and roles with the JTE before class", "授業前に JTE と計画と役割を共有する"),
+                ("Models dialogues and hands over smoothly with the JTE", "JTE と対話の手本を示し、円滑に役割を交代する")),
+            Area(3, "Lesson structure", "授業の構成",
+                ("Activities follow one another without a clear aim", "目標が曖昧なまま活動が続く"),
+                ("Warm-up, presentation, practice and production are clear", "ウォームアップ・導入・練習・発表が明確"),
+                ("Every step builds towards the lesson's goal, on time", "各段階が時間内に授業の目標へ積み上がる")),
+            Area(4, "Student engagement", "生徒の参加",
+                ("A few students answer; most listen", "一部の生徒だけが答え、多くは聞いている"),
+                ("Pairs and groups give most students a turn", "ペアやグループで多くの生徒が発言する"),
+                ("Students speak to each other in English without prompting", "促されなくても生徒同士が英語で話す")));
+    }
 
     /// <summary>One minute of a test picture with a tone, H.264/AAC (so the worker's fast path makes it playable in seconds).</summary>
     private static async Task<string> ClipAsync(MediaOptions media, CancellationToken cancellationToken)

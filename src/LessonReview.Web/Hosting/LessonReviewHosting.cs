@@ -11,6 +11,7 @@ using LessonReview.Web.Lessons;
 using LessonReview.Web.Localization;
 using LessonReview.Web.Notifications;
 using LessonReview.Web.Programme;
+using LessonReview.Web.Framework;
 using LessonReview.Web.Realtime;
 using LessonReview.Web.Security;
 using LessonReview.Web.Reviews;
@@ -103,6 +104,8 @@ public static class LessonReviewHosting
         services.AddScoped<StandingMentors>();
         services.AddScoped<AccountAdmin>();
         services.AddScoped<AccountImport>();
+        services.AddScoped<Framework.GrowthFramework>();
+        services.AddScoped<Framework.GrowthHistory>();
         services.AddScoped<Programme.ProgrammeSummary>();
         services.AddOptions<Programme.ProgrammeOptions>().Bind(builder.Configuration.GetSection(Programme.ProgrammeOptions.Section))
             .Validate(o => o.QuietDays >= 1, "Programme:QuietDays must be 1 or more.").ValidateOnStart();
@@ -164,6 +167,7 @@ public static class LessonReviewHosting
         app.MapExportsApi();
         app.MapNotificationsApi();
         app.MapProgrammeApi();
+        app.MapFrameworkApi();
         app.MapHub<ReviewHub>("/hubs/review");
         app.MapRazorPages();
         return app;

@@ -16,6 +16,7 @@ public interface IReviewClient
     Task StageChanged(StageChangedDto change);
     Task ActionItemChanged(ActionItemDto item);
     Task MentorsChanged(MentorsChangedDto change);
+    Task RatingsChanged(RatingsChangedDto change);
     Task PresenceChanged(PresenceMessage presence);
     /// <summary>Sent only to a removed mentor's connections, which have already left the review's group.</summary>
     Task AccessRevoked(AccessRevokedMessage message);

@@ -16,8 +16,10 @@ public static class CommentsApi
 {
     public const int MaxTextLength = 4000;
 
-    public sealed record PostCommentRequest(Guid? Id, double? AtSeconds, double? EndSeconds, string? Kind, string? Text, Guid? ParentId);
-    public sealed record PatchCommentRequest(double? AtSeconds, double? EndSeconds, string? Kind, string? Text);
+    /// <param name="AreaId">The growth-framework area the comment is about (optional).</param>
+    public sealed record PostCommentRequest(Guid? Id, double? AtSeconds, double? EndSeconds, string? Kind, string? Text, Guid? ParentId, Guid? AreaId = null);
+    /// <param name="AreaId">A new area; the empty GUID takes the area off; left out, the area stays.</param>
+    public sealed record PatchCommentRequest(double? AtSeconds, double? EndSeconds, string? Kind, string? Text, Guid? AreaId = null);
 
     public static IEndpointRouteBuilder MapCommentsApi(this IEndpointRouteBuilder app)
     {
@@ -36,6 +38,7 @@ public static class CommentsApi
         var text = request.Text ?? "";
         var kind = request.Kind ?? "";
         if (Validate(kind, text, request.AtSeconds, request.EndSeconds, found.Lesson.DurationSeconds) is { } problem) return BadRequest(problem);
+        if (!await AreaInUseAsync(request.AreaId, s)) return BadRequest(Framework.GrowthFramework.NoSuchArea);
         var commentId = request.Id ?? Guid.NewGuid();
 
         if (await RepeatedPostAsync(id, commentId, request, kind, text, s) is { } repeated) return repeated;
@@ -68,7 +71,8 @@ public static class CommentsApi
         var existing = await s.Db.Comments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == commentId, s.Aborted);
         if (existing is null) return null;
         var same = existing.ReviewId == id && existing.AuthorId == s.Caller.Id && existing.Text == text && existing.Kind == kind
-                   && existing.AtSeconds == request.AtSeconds && existing.EndSeconds == request.EndSeconds && existing.ParentId == request.ParentId;
+                   && existing.AtSeconds == request.AtSeconds && existing.EndSeconds == request.EndSeconds && existing.ParentId == request.ParentId
+                   && existing.AreaId == request.AreaId;
         return same && existing.DeletedAt is null
             ? TypedResults.Ok(await s.Reader.CommentAsync(existing, s.Aborted))
             : Conflict("A different comment already has this id. Post with a new id (a fresh GUID).");
@@ -83,6 +87,7 @@ public static class CommentsApi
                 Id = commentId, ReviewId = id, ParentId = request.ParentId, AtSeconds = request.AtSeconds!.Value, EndSeconds = request.EndSeconds,
                 Kind = kind, Text = text, AuthorId = s.Caller.Id, CreatedAt = now, UpdatedAt = now, Seq = seq,
                 SelfReviewNote = found.Review.Kind == ReviewKinds.Self && found.Role == ReviewRole.Trainee && request.ParentId is null,
+                AreaId = request.AreaId,
             };
             s.Db.Comments.Add(comment);
             var added = CommentDto.From(comment, s.Caller.Name);
@@ -100,10 +105,13 @@ public static class CommentsApi
         var at = request.AtSeconds ?? comment.AtSeconds;
         var end = request.AtSeconds is not null || request.EndSeconds is not null ? request.EndSeconds : comment.EndSeconds;
         if (Validate(kind, text, at, end, found.Lesson.DurationSeconds) is { } problem) return BadRequest(problem);
+        var area = request.AreaId is null ? comment.AreaId : request.AreaId == Guid.Empty ? null : request.AreaId;
+        if (area != comment.AreaId && !await AreaInUseAsync(area, s)) return BadRequest(Framework.GrowthFramework.NoSuchArea);
 
         var dto = await s.Changes.ApplyAsync(id, (seq, now) =>
         {
             (comment.Kind, comment.Text, comment.AtSeconds, comment.EndSeconds, comment.UpdatedAt, comment.Seq) = (kind, text, at, end, now, seq);
+            comment.AreaId = area;
             var updated = CommentDto.From(comment, s.Caller.Name);
             return Task.FromResult((updated, ReviewEventTypes.CommentUpdated, (object)updated));
         }, s.Aborted);
@@ -143,6 +151,10 @@ public static class CommentsApi
         }, s.Aborted);
         return TypedResults.Ok(dto);
     }
+
+    /// <summary>No area, or one the framework offers now.</summary>
+    private static async Task<bool> AreaInUseAsync(Guid? areaId, ReviewServices s) =>
+        areaId is null || await s.Db.GrowthAreas.AnyAsync(a => a.Id == areaId && a.ArchivedAt == null, s.Aborted);
 
     /// <summary>What is wrong with a comment, as a sentence; null when it is fine.</summary>
     internal static Message? Validate(string kind, string text, double? at, double? end, double? duration)

@@ -6,10 +6,10 @@ namespace LessonReview.Web.Reviews;
 /// <summary>A comment as the API and the hub show it.</summary>
 public sealed record CommentDto(
     Guid Id, Guid ReviewId, Guid? ParentId, double AtSeconds, double? EndSeconds, string Kind, string Text,
-    Guid AuthorId, string AuthorName, DateTime CreatedAt, DateTime UpdatedAt, DateTime? AcknowledgedAt, long Seq, bool SelfReviewNote)
+    Guid AuthorId, string AuthorName, DateTime CreatedAt, DateTime UpdatedAt, DateTime? AcknowledgedAt, long Seq, bool SelfReviewNote, Guid? AreaId = null)
 {
     public static CommentDto From(Comment c, string authorName) => new(c.Id, c.ReviewId, c.ParentId, c.AtSeconds, c.EndSeconds,
-        c.Kind, c.Text, c.AuthorId, authorName, c.CreatedAt, c.UpdatedAt, c.AcknowledgedAt, c.Seq, c.SelfReviewNote);
+        c.Kind, c.Text, c.AuthorId, authorName, c.CreatedAt, c.UpdatedAt, c.AcknowledgedAt, c.Seq, c.SelfReviewNote, c.AreaId);
 }
 
 /// <summary>An action item as the API and the hub show it.</summary>
@@ -33,7 +33,14 @@ public sealed record ReviewDto(
     Guid Id, Guid LessonId, string Stage, string Kind, bool Private, IReadOnlyList<StageChangeDto> StageHistory, IReadOnlyList<Guid> MentorIds,
     IReadOnlyList<CommentDto> Comments, IReadOnlyList<ActionItemDto> ActionItems, long Seq,
     string LessonTitle, DateOnly? LessonDate, DateOnly? NextLessonDate, Guid TraineeId, string TraineeName,
-    IReadOnlyList<ActionItemDto> PreviousActionItems, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<PersonDto> People);
+    IReadOnlyList<ActionItemDto> PreviousActionItems, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<PersonDto> People,
+    IReadOnlyList<AreaRatingDto> Ratings);
+
+/// <summary>A mentor's rating of one growth-framework area in a review.</summary>
+public sealed record AreaRatingDto(Guid AreaId, int Level, Guid RatedById, DateTime RatedAt);
+
+/// <summary>The review's ratings are now exactly <paramref name="Ratings"/>.</summary>
+public sealed record RatingsChangedDto(Guid ReviewId, IReadOnlyList<AreaRatingDto> Ratings, Guid ByUserId, DateTime At, long Seq);
 
 /// <summary>Someone a review mentions (its trainee, mentors, whoever moved its stage), so every participant can show their names.</summary>
 public sealed record PersonDto(Guid Id, string Name);
@@ -62,4 +69,5 @@ public static class ReviewEventTypes
     public const string StageChanged = nameof(StageChanged);
     public const string ActionItemChanged = nameof(ActionItemChanged);
     public const string MentorsChanged = nameof(MentorsChanged);
+    public const string RatingsChanged = nameof(RatingsChanged);
 }

@@ -17,12 +17,17 @@ public sealed class ReviewReader(LessonReviewDb db)
         var mentors = await db.ReviewMentors.Where(m => m.ReviewId == review.Id).Select(m => m.UserId).ToListAsync(cancellationToken);
         var trainee = await db.Users.Where(u => u.Id == lesson.OwnerId).Select(u => u.Name).SingleAsync(cancellationToken);
         // Mentors may not list people (GET /api/users), yet their page names colleagues and who moved the stage.
-        var mentioned = mentors.Concat(history.Select(h => h.ByUserId)).Append(lesson.OwnerId).Distinct().ToList();
+        var ratings = await RatingsAsync(review.Id, cancellationToken);
+        var mentioned = mentors.Concat(history.Select(h => h.ByUserId)).Concat(ratings.Select(r => r.RatedById)).Append(lesson.OwnerId).Distinct().ToList();
         var people = await db.Users.Where(u => mentioned.Contains(u.Id)).Select(u => new PersonDto(u.Id, u.Name)).ToListAsync(cancellationToken);
         return new ReviewDto(review.Id, review.LessonId, review.Stage, review.Kind, review.IsPrivate, history, mentors, comments, items.Select(ActionItemDto.From).ToList(),
             review.Seq, lesson.Title, lesson.LessonDate, lesson.NextLessonDate, lesson.OwnerId, trainee,
-            await PreviousOpenItemsAsync(lesson, includePrivate: review.IsPrivate, cancellationToken), review.CreatedAt, review.UpdatedAt, people);
+            await PreviousOpenItemsAsync(lesson, includePrivate: review.IsPrivate, cancellationToken), review.CreatedAt, review.UpdatedAt, people,
+            ratings);
     }
+
+    public Task<List<AreaRatingDto>> RatingsAsync(Guid reviewId, CancellationToken cancellationToken) =>
+        db.AreaRatings.Where(r => r.ReviewId == reviewId).Select(r => new AreaRatingDto(r.AreaId, r.Level, r.RatedById, r.RatedAt)).ToListAsync(cancellationToken);
 
     /// <summary>Live comments in time order, replies after their parent's moment.</summary>
     public async Task<List<CommentDto>> CommentsAsync(Guid reviewId, CancellationToken cancellationToken)

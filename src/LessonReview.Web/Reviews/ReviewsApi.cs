@@ -109,14 +109,15 @@ public static class ReviewsApi
         return TypedResults.Ok(await s.Reader.ReadAsync(found.Review, found.Lesson, s.Aborted));
     }
 
-    private static async Task<Results<Ok<StageChangedDto>, ProblemHttpResult>> ChangeStage(Guid id, StageRequest request, [AsParameters] ReviewServices s)
+    private static async Task<Results<Ok<StageChangedDto>, ProblemHttpResult>> ChangeStage(Guid id, StageRequest request, Framework.GrowthFramework framework, [AsParameters] ReviewServices s)
     {
         var found = await s.FindAsync(id);
         if (found is null) return NotFound();
         var to = request.Stage ?? "";
         var comments = await s.Db.Comments.CountAsync(c => c.ReviewId == id && c.DeletedAt == null, s.Aborted);
         var items = await s.Db.ActionItems.Where(i => i.ReviewId == id).Select(i => i.Status).ToListAsync(s.Aborted);
-        var rule = StageRules.Check(found.Review.Stage, to, found.Role, found.Review.Kind, comments, items.Count, items.Count(i => i == ActionItemStatus.Open));
+        var unrated = to == ReviewStages.FollowUp ? await Framework.FrameworkApi.UnratedAsync(framework, s, id) : [];
+        var rule = StageRules.Check(found.Review.Stage, to, found.Role, found.Review.Kind, comments, items.Count, items.Count(i => i == ActionItemStatus.Open), unrated);
         if (rule is { } broken) return Status(broken.Status, broken.Message);
 
         var changed = await s.Changes.ApplyAsync(id, async (seq, now) =>

@@ -7,13 +7,16 @@ namespace LessonReview.Web.Reviews;
 /// Who may move a review, and when (README "Coaching cycle"):
 /// assigned mentors and coordinators move it, one stage at a time, forward or back;
 /// educate needs at least one comment; follow-up needs at least one action item;
+/// follow-up also needs every area of the growth framework rated (when it has any);
 /// done needs every action item done or dropped. Trainees move only their own self-reviews.
 /// </summary>
 public static class StageRules
 {
     /// <summary>Why this move is not allowed, as a sentence; null when it is.</summary>
     /// <returns>(status, message): 403 when the caller may never do it, 409 when the review is not ready for it.</returns>
-    public static (int Status, Message Message)? Check(string from, string to, ReviewRole role, string kind, int comments, int actionItems, int unresolvedActionItems)
+    /// <param name="unratedAreas">Growth-framework areas not yet rated in this review (in the reader's language).</param>
+    public static (int Status, Message Message)? Check(string from, string to, ReviewRole role, string kind, int comments, int actionItems, int unresolvedActionItems,
+        IReadOnlyList<string>? unratedAreas = null)
     {
         if (!ReviewStages.All.Contains(to))
             return (400, new Message("Stage must be one of: {0}.", string.Join(", ", ReviewStages.All)));
@@ -28,6 +31,8 @@ public static class StageRules
         {
             ReviewStages.Educate when comments == 0 => (409, "Add at least one comment (an observation) before moving to educate."),
             ReviewStages.FollowUp when actionItems == 0 => (409, "Agree at least one action item before moving to follow-up."),
+            ReviewStages.FollowUp when unratedAreas is { Count: > 0 } =>
+                (409, new Message("Rate each area of the growth framework before moving to follow-up: {0}.", string.Join(", ", unratedAreas))),
             ReviewStages.Done when unresolvedActionItems > 0 =>
                 (409, new Message("{0} action item(s) are still open: mark each done or dropped before closing the review.", unresolvedActionItems)),
             _ => null,

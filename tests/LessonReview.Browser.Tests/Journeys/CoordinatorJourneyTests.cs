@@ -281,6 +281,43 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         Assert.Contains($"\"{name}\",\"{email}\",\"{school}\",\"1\"", csv);
     }
 
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step7_defines_an_area_of_the_growth_framework_in_both_languages_and_archives_it(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var name = $"Pacing {size} {language}";
+        await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/lessons");
+        await page.GetByRole(AriaRole.Link, new() { Name = j.T("Framework"), Exact = true }).ClickAsync();
+
+        var add = page.Locator("#add-area");
+        await add.GetByLabel(j.T("Name in English")).FillAsync(name);
+        await add.GetByLabel("日本語の名前").FillAsync($"授業のテンポ {size} {language}");
+        await add.GetByLabel(j.T("Level {0} in English", 1)).FillAsync("Activities run long; the plan is not finished");
+        await add.GetByLabel(j.T("Level {0} in Japanese", 1)).FillAsync("活動が長引き、計画が終わらない");
+        await add.GetByLabel(j.T("Level {0} in English", 2)).FillAsync("Each activity has a time and keeps to it");
+        await add.GetByRole(AriaRole.Button, new() { Name = j.T("Add the area") }).ClickAsync();
+
+        var label = j.Language == "ja" ? $"授業のテンポ {size} {language}" : name;
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(j.T("Saved: {0}.", label));
+        var section = page.Locator("section.area").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = label }) });
+        await Assertions.Expect(section.GetByLabel(j.T("Level {0} in Japanese", 1))).ToHaveValueAsync("活動が長引き、計画が終わらない");
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
+        await j.ShotAsync(page, "framework", section);
+
+        // One level only is refused in words, and what was typed stays.
+        await add.GetByLabel(j.T("Name in English")).FillAsync("Too short");
+        await add.GetByLabel(j.T("Level {0} in English", 1)).FillAsync("Only one level");
+        await add.GetByRole(AriaRole.Button, new() { Name = j.T("Add the area") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(j.T("An area has from {0} to {1} levels; this one has {2}.", 2, 6, 1));
+        await Assertions.Expect(page.Locator("#add-area").GetByLabel(j.T("Name in English"))).ToHaveValueAsync("Too short");
+
+        await section.GetByRole(AriaRole.Button, new() { Name = j.T("Archive {0}", label) }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = label })).ToHaveCountAsync(0);
+    }
     private async Task<MimeKit.MimeMessage> MailToAsync(string email)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

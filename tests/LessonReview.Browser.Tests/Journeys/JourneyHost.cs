@@ -63,6 +63,26 @@ public sealed class JourneyHost : AppHost, IAsyncLifetime
         return lessonId;
     }
 
+    /// <summary>Two areas of a growth framework for one step (archive them after: other steps move reviews to follow-up without ratings).</summary>
+    public async Task<(LessonReview.Web.Framework.AreaDto English, LessonReview.Web.Framework.AreaDto Team)> FrameworkAsync()
+    {
+        var coordinator = await CoordinatorAsync();
+        async Task<LessonReview.Web.Framework.AreaDto> Add(string name, string nameJa) =>
+            (await (await coordinator.PostAsJsonAsync("/api/framework/areas", new
+            {
+                name, nameJa,
+                levels = new[] { ($"{name}: beginning", $"{nameJa}: 初級"), ($"{name}: growing", $"{nameJa}: 中級"), ($"{name}: confident", $"{nameJa}: 上級") }
+                    .Select(l => new { descriptor = l.Item1, descriptorJa = l.Item2 }).ToArray(),
+            })).Content.ReadFromJsonAsync<LessonReview.Web.Framework.AreaDto>())!;
+        return (await Add("Classroom English", "教室英語"), await Add("Team teaching", "ティーム・ティーチング"));
+    }
+
+    public async Task ArchiveAsync(params LessonReview.Web.Framework.AreaDto[] areas)
+    {
+        var coordinator = await CoordinatorAsync();
+        foreach (var area in areas) await coordinator.DeleteAsync($"/api/framework/areas/{area.Id}");
+    }
+
     /// <summary>Today in Japan (the app's default time zone), as the pages count days.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Tokyo"));
 

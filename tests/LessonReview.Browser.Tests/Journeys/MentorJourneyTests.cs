@@ -174,4 +174,49 @@ public sealed class MentorJourneyTests(BrowserFixture browser, JourneyHost app) 
         var saved = (await mentor.GetFromJsonAsync<ReviewDto>($"/api/reviews/{reviewId}"))!;
         Assert.Equal(("done", "done"), (saved.Stage, saved.ActionItems.Single().Status));
     }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step5_tags_comments_with_an_area_and_rates_every_area_before_follow_up(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var (english, team) = await app.FrameworkAsync();
+        try
+        {
+            var reviewId = await app.MentoredReviewAsync();
+            var mentorApi = await app.MentorAsync();
+            await ReviewHost.CommentAsync(mentorApi, reviewId, 2, "Warm-up in English");
+            await mentorApi.PostAsJsonAsync($"/api/reviews/{reviewId}/stage", new { stage = "educate" });
+            await app.ActionItemAsync(reviewId, "Give instructions in English first");
+            await using var context = await j.SignedInAsync(browser, app, "mentor@example.org");
+            var page = await context.NewPageAsync();
+            await page.GotoAsync($"/reviews/{reviewId}");
+            await Journey.ReviewReadyAsync(page);
+            var englishLabel = j.Language == "ja" ? "教室英語" : "Classroom English";
+            var teamLabel = j.Language == "ja" ? "ティーム・ティーチング" : "Team teaching";
+
+            await page.GetByLabel(j.T("Area")).SelectOptionAsync(new SelectOptionValue { Label = englishLabel });
+            await page.Locator("#comment-text").FillAsync("Instructions switched to Japanese at 0:12");
+            await page.GetByRole(AriaRole.Button, new() { Name = j.T("Post comment") }).ClickAsync();
+            var mine = page.Locator("li.comment").Filter(new() { HasText = "switched to Japanese" });
+            await Assertions.Expect(mine.Locator(".badge.area")).ToHaveTextAsync(englishLabel);
+
+            // Follow-up waits for every area, and says which.
+            await page.GetByRole(AriaRole.Button, new() { Name = j.T("Move to {0}", j.T("follow-up")) }).ClickAsync();
+            await Assertions.Expect(page.Locator("#stage-error")).ToHaveTextAsync(j.T("Rate each area of the growth framework before moving to follow-up: {0}.", $"{englishLabel}, {teamLabel}"));
+            var ratings = page.Locator("#ratings-form");
+            await ratings.GetByLabel(englishLabel).SelectOptionAsync("2");
+            await ratings.GetByLabel(teamLabel).SelectOptionAsync("1");
+            await ratings.GetByRole(AriaRole.Button, new() { Name = j.T("Save ratings") }).ClickAsync();
+            await Assertions.Expect(ratings.Locator("#ratings-status")).ToContainTextAsync("Mia Mentor");
+            await j.ShotAsync(page, "ratings", ratings);
+            await page.GetByRole(AriaRole.Button, new() { Name = j.T("Move to {0}", j.T("follow-up")) }).ClickAsync();
+            await Assertions.Expect(page.Locator("#stages li[aria-current='step']")).ToHaveTextAsync(j.T("follow-up"));
+            Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
+        }
+        finally
+        {
+            await app.ArchiveAsync(english, team);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using LessonReview.TestSupport;
 using LessonReview.Web.Tests.Support;
@@ -213,5 +214,44 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
         await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = j.T("Save e-mail choices") }).ClickAsync());
         await page.ReloadAsync();
         await Assertions.Expect(feedback).ToBeCheckedAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step8_sees_growth_across_lessons_and_which_area_each_action_item_grows(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var (english, team) = await app.FrameworkAsync();
+        try
+        {
+            var mentorApi = await app.MentorAsync();
+            var reviews = new[] { await app.MentoredReviewAsync(), await app.MentoredReviewAsync() };
+            for (var i = 0; i < reviews.Length; i++)
+                await mentorApi.PutAsJsonAsync($"/api/reviews/{reviews[i]}/ratings", new { ratings = new[] { new { areaId = english.Id, level = i + 1 }, new { areaId = team.Id, level = 1 } } });
+            var tagged = await mentorApi.PostAsJsonAsync($"/api/reviews/{reviews[1]}/comments", new { id = Guid.NewGuid(), atSeconds = 3, kind = "suggestion", text = "Say it in English", areaId = english.Id });
+            var commentId = (await tagged.Content.ReadFromJsonAsync<LessonReview.Web.Reviews.CommentDto>())!.Id;
+            var item = $"Instructions in English ({size} {language})";
+            await app.ActionItemAsync(reviews[1], item, commentId);
+            await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");
+            var page = await context.NewPageAsync();
+            var englishLabel = j.Language == "ja" ? "教室英語" : "Classroom English";
+
+            await page.GotoAsync("/lessons");
+            await page.GetByRole(AriaRole.Link, new() { Name = j.T("Your growth"), Exact = true }).ClickAsync();
+            var area = page.Locator("section.growth").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = englishLabel }) });
+            var rows = area.Locator("tbody tr").Filter(new() { Has = page.Locator($"a[href='/reviews/{reviews[0]}'], a[href='/reviews/{reviews[1]}']") });
+            await Assertions.Expect(rows).ToHaveCountAsync(2);
+            await Assertions.Expect(rows.Nth(1).Locator($"td[data-label='{j.T("Level")}']")).ToContainTextAsync("2 / 3");
+            await Assertions.Expect(area.Locator("svg.growth-chart circle")).Not.ToHaveCountAsync(0);
+            Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
+            await j.ShotAsync(page, "growth");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = j.T("Before your next lesson"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("li.action-item").Filter(new() { HasText = item }).Locator(".badge.area")).ToHaveTextAsync(englishLabel);
+        }
+        finally
+        {
+            await app.ArchiveAsync(english, team);
+        }
     }
 }

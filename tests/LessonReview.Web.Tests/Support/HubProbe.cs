@@ -13,7 +13,7 @@ namespace LessonReview.Web.Tests.Support;
 public sealed class HubProbe : IAsyncDisposable
 {
     public static readonly string[] EventNames =
-        ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged", "MentorsChanged", "PresenceChanged", "AccessRevoked", "LessonProgress", "SessionEnded", "NotificationsChanged"];
+        ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged", "MentorsChanged", "PresenceChanged", "AccessRevoked", "LessonProgress", "SessionEnded", "NotificationsChanged", "RatingsChanged"];
 
     private readonly HubConnection _connection;
     private readonly List<JsonElement> _lines = [];

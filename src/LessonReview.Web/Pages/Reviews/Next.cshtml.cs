@@ -9,8 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace LessonReview.Web.Pages.Reviews;
 
 /// <summary>The trainee's "Before your next lesson": open action items and unacknowledged feedback, with jump-to-moment links.</summary>
-public sealed class BeforeNextLessonModel(LessonReviewDb db, ReviewAccess access, ReviewReader reader, ViewerTime time) : PageModel
+public sealed class BeforeNextLessonModel(LessonReviewDb db, ReviewAccess access, ReviewReader reader, ViewerTime time, Framework.GrowthFramework framework) : PageModel
 {
+    private Dictionary<Guid, Framework.AreaDto> _areas = [];
+
+    /// <summary>The growth-framework areas an item grows: those of the comments it came from.</summary>
+    public IEnumerable<string> AreasOf(ActionItemDto item) => item.CommentIds
+        .Select(id => Moments.GetValueOrDefault(id)?.AreaId).OfType<Guid>().Distinct()
+        .Select(id => _areas.GetValueOrDefault(id)?.Label).OfType<string>();
+
     /// <summary>Today in the trainee's time zone, for "overdue".</summary>
     public DateOnly Today => time.Today;
 
@@ -27,6 +34,7 @@ public sealed class BeforeNextLessonModel(LessonReviewDb db, ReviewAccess access
         IsTrainee = caller.IsTrainee;
         if (!IsTrainee) return;
         var ct = HttpContext.RequestAborted;
+        _areas = (await framework.ReadAsync(includeArchived: true, ct)).Areas.ToDictionary(a => a.Id);
         var reviews = (await reader.SummariesAsync(access.Visible(caller), ct)).ToDictionary(r => r.Id);
         var ids = reviews.Keys.ToList();
         var items = await db.ActionItems.Where(i => ids.Contains(i.ReviewId) && i.Status == ActionItemStatus.Open)

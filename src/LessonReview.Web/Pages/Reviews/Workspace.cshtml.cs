@@ -7,8 +7,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LessonReview.Web.Pages.Reviews;
 
-public sealed class ReviewWorkspaceModel(ReviewAccess access, ReviewReader reader, IStringLocalizer<SharedText> text) : PageModel
+public sealed class ReviewWorkspaceModel(ReviewAccess access, ReviewReader reader, Framework.GrowthFramework framework, IStringLocalizer<SharedText> text) : PageModel
 {
+    /// <summary>The growth framework, archived areas included (their tags and ratings are still named).</summary>
+    public IReadOnlyList<Framework.AreaDto> Areas { get; private set; } = [];
+    public IEnumerable<Framework.AreaDto> ActiveAreas => Areas.Where(a => !a.Archived);
+
+    /// <summary>Whether the caller rates this review's areas (its mentors and coordinators; the trainee in a self-review).</summary>
+    public bool Rates => Role != "trainee" || Review?.Kind == "self";
+
+    /// <summary>The areas for review.js: names and level descriptions in the reader's language.</summary>
+    public string AreasJson => System.Text.Json.JsonSerializer.Serialize(Areas.Select(a => new
+    {
+        id = a.Id, label = a.Label, archived = a.Archived, levels = a.Levels.Select(l => new { level = l.Level, text = a.DescriptorOf(l.Level) }),
+    }));
+
     public ReviewDto? Review { get; private set; }
     public Caller Caller { get; private set; } = null!;
     public string Role { get; private set; } = "";
@@ -27,6 +40,7 @@ public sealed class ReviewWorkspaceModel(ReviewAccess access, ReviewReader reade
             return;
         }
         Review = await reader.ReadAsync(found.Review, found.Lesson, HttpContext.RequestAborted);
+        Areas = (await framework.ReadAsync(includeArchived: true, HttpContext.RequestAborted)).Areas;
         Role = found.Role.ToString().ToLowerInvariant();
         var lesson = LessonDto.From(found.Lesson, text);
         (VideoUrl, PosterUrl, StoryboardUrl) = (lesson.VideoUrl, lesson.PosterUrl, lesson.StoryboardUrl);

@@ -15,7 +15,9 @@ const STAGES = ["observe", "educate", "follow-up", "done"];
 const DEFAULT_KIND = role === "trainee" ? "note" : "observation";
 const KIND_LABEL = { observation: t("Observation"), strength: t("Strength"), suggestion: t("Suggestion"), question: t("Question"), note: t("Note") };
 
-const state = { review: null, comments: new Map(), items: new Map(), lastSeq: 0, people: new Map(), mentors: [] };
+const state = { review: null, comments: new Map(), items: new Map(), lastSeq: 0, people: new Map(), mentors: [], ratings: new Map() };
+// The growth framework's areas (archived ones too, so old tags keep their names), written into the page.
+const AREAS = new Map(JSON.parse(document.getElementById("growth-areas")?.textContent || "[]").map((a) => [a.id, a]));
 // The comment being drafted. While `follow` is true its moment follows the playhead; marking in or
 // out, "c", replying or editing pins it, so playback never overwrites what the person chose.
 let draft = { at: 0, end: null, parentId: null, editing: null, follow: true };
@@ -38,6 +40,9 @@ function apply(type, data, seq) {
       state.review.mentorIds = data.mentorIds;
       if (data.mentorIds.some((id) => !state.people.has(id))) learnNames(); // someone new: read their name
       if (data.mentorIds.length) state.review.private = false; // the first mentor shares a self-review
+      break;
+    case "RatingsChanged":
+      state.ratings = new Map(data.ratings.map((r) => [r.areaId, r]));
       break;
     case "ActionItemChanged":
       if (data.reviewId === reviewId) state.items.set(data.id, data);
@@ -70,6 +75,16 @@ function render() {
   renderComments();
   renderTimeline();
   renderItems();
+  renderRatings();
+}
+
+function renderRatings() {
+  for (const select of document.querySelectorAll("select.rating")) {
+    if (document.activeElement === select) continue; // do not pull a choice from under the person making it
+    select.value = String(state.ratings.get(select.dataset.areaId)?.level ?? "");
+  }
+  const latest = [...state.ratings.values()].sort((a, b) => a.ratedAt.localeCompare(b.ratedAt)).at(-1);
+  if ($("ratings-status")) $("ratings-status").textContent = latest ? t("Rated by {0}, {1}", name(latest.ratedById), dateTime(latest.ratedAt)) : "";
 }
 
 function renderStages() {
@@ -160,6 +175,7 @@ function commentItem(c) {
   const time = button(c.endSeconds != null ? `${clock(c.atSeconds)}–${clock(c.endSeconds)}` : clock(c.atSeconds), () => seek(c.atSeconds), "time");
   time.setAttribute("aria-label", t("Play from {0}", clock(c.atSeconds)));
   const kind = span(KIND_LABEL[c.kind] ?? c.kind, `badge kind-${c.kind}`);
+  const area = c.areaId && AREAS.has(c.areaId) ? [" ", span(AREAS.get(c.areaId).label, "badge area")] : [];
   const author = span(c.authorName, "author");
   const edited = c.updatedAt && c.updatedAt !== c.createdAt ? span(t(" (edited)"), "hint edited") : "";
   const text = document.createElement("p");
@@ -167,7 +183,7 @@ function commentItem(c) {
   text.textContent = c.text; // never innerHTML: comments are shown exactly as typed
   // The trainee's own reflection in a self-review, so mentors read it as that and not as feedback.
   const selfNote = c.selfReviewNote ? [" ", span(t("Self-review note"), "badge self-review")] : [];
-  li.append(time, " ", kind, ...selfNote, " ", author, edited, text);
+  li.append(time, " ", kind, ...area, ...selfNote, " ", author, edited, text);
   const tools = document.createElement("div");
   tools.className = "tools";
   if (!c.parentId) tools.append(button(t("Reply"), () => startReply(c), "link"));
@@ -257,18 +273,30 @@ async function submitComment(event) {
   try {
     let saved;
     if (draft.editing) {
-      saved = await send("PATCH", `/api/reviews/${reviewId}/comments/${draft.editing}`, { text, kind: $("comment-kind").value });
+      saved = await send("PATCH", `/api/reviews/${reviewId}/comments/${draft.editing}`, { text, kind: $("comment-kind").value, areaId: chosenArea() ?? EMPTY_GUID });
       apply("CommentUpdated", saved, saved.seq);
     } else {
       // The id is chosen here, so a retry after a dropped connection cannot post twice.
       saved = await send("POST", `/api/reviews/${reviewId}/comments`, {
-        id: crypto.randomUUID(), atSeconds: draft.at, endSeconds: draft.end, kind: $("comment-kind").value, text, parentId: draft.parentId,
+        id: crypto.randomUUID(), atSeconds: draft.at, endSeconds: draft.end, kind: $("comment-kind").value, text, parentId: draft.parentId, areaId: chosenArea(),
       });
       apply("CommentAdded", saved, saved.seq);
     }
     resetDraft();
     render();
   } catch (e) { showError("comment-error", e.message); }
+}
+
+const EMPTY_GUID = "00000000-0000-0000-0000-000000000000"; // PATCH: take the area off
+function chosenArea() { return $("comment-area")?.value || null; }
+
+async function saveRatings(event) {
+  event.preventDefault();
+  showError("ratings-error", "");
+  const ratings = [...document.querySelectorAll("select.rating")].filter((s) => s.value).map((s) => ({ areaId: s.dataset.areaId, level: Number(s.value) }));
+  if (!ratings.length) return showError("ratings-error", t("Choose a level for at least one area."));
+  try { const change = await send("PUT", `/api/reviews/${reviewId}/ratings`, { ratings }); apply("RatingsChanged", change, change.seq); render(); }
+  catch (e) { showError("ratings-error", e.message); }
 }
 
 async function removeComment(c) {
@@ -331,6 +359,7 @@ function startEdit(c) {
   draft.end = c.endSeconds;
   $("comment-text").value = c.text;
   $("comment-kind").value = c.kind;
+  if ($("comment-area")) $("comment-area").value = c.areaId && AREAS.has(c.areaId) && !AREAS.get(c.areaId).archived ? c.areaId : "";
   $("reply-to").hidden = false;
   $("reply-to-text").textContent = t("Editing your comment at {0}", clock(c.atSeconds));
   showDraftTime();
@@ -341,6 +370,7 @@ function resetDraft() {
   draft = { at: now(), end: null, parentId: null, editing: null, follow: true };
   $("comment-text").value = "";
   $("comment-kind").value = DEFAULT_KIND;
+  if ($("comment-area")) $("comment-area").value = "";
   $("reply-to").hidden = true;
   showDraftTime();
 }
@@ -402,6 +432,7 @@ $("speed").addEventListener("change", () => (video.playbackRate = Number($("spee
 $("comment-text").addEventListener("focus", () => video.pause());
 $("comment-form").addEventListener("submit", submitComment);
 $("action-form").addEventListener("submit", addItem);
+$("ratings-form")?.addEventListener("submit", saveRatings);
 $("mark-in").addEventListener("click", markIn);
 $("mentors-edit").addEventListener("click", editMentors);
 $("mentors-form").addEventListener("submit", saveMentors);
@@ -434,6 +465,7 @@ async function load() {
   state.lastSeq = review.seq;
   state.comments = new Map(review.comments.map((c) => [c.id, c]));
   state.items = new Map(review.actionItems.map((i) => [i.id, i]));
+  state.ratings = new Map((review.ratings ?? []).map((r) => [r.areaId, r]));
   for (const u of users) state.people.set(u.id, u.name);
   for (const p of review.people) state.people.set(p.id, p.name);
   state.mentors = users.filter((u) => u.role === "mentor").sort((a, b) => a.name.localeCompare(b.name));
@@ -465,7 +497,7 @@ const join = async (connection) => {
 };
 try {
   const connection = await connectHub(join);
-  for (const type of ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged", "MentorsChanged"]) connection.on(type, onHubEvent(type));
+  for (const type of ["CommentAdded", "CommentUpdated", "CommentDeleted", "StageChanged", "ActionItemChanged", "MentorsChanged", "RatingsChanged"]) connection.on(type, onHubEvent(type));
   connection.on("CatchUp", () => catchUp()); // the server's event listener was reconnecting: changes may have been missed
   let revoked = null; // the server's reason, once this person may no longer see the review
   connection.on("AccessRevoked", async (m) => {
