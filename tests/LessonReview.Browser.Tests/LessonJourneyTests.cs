@@ -31,6 +31,7 @@ public sealed class LessonJourneyTests(BrowserFixture browser, AppHost app) : IC
         await page.GetByLabel("Recording").SetInputFilesAsync(clip);
         await page.GetByLabel("Title").FillAsync("南中学校 2年 Unit 3");
         await page.GetByLabel("Date of this lesson").FillAsync("2026-11-20");
+        await page.Locator("#consent").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/lessons/[0-9a-f-]{36}$"), new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "南中学校 2年 Unit 3" })).ToBeVisibleAsync();
@@ -87,6 +88,7 @@ public sealed class LessonJourneyTests(BrowserFixture browser, AppHost app) : IC
         await page.GotoAsync("/lessons/upload");
         await page.GetByLabel("Recording").SetInputFilesAsync(clip);
         await page.GetByLabel("Title").FillAsync("Wi-Fi drops during upload");
+        await page.Locator("#consent").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#upload-text")).ToContainTextAsync("reconnecting", new() { Timeout = 15_000 });

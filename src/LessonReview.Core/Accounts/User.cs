@@ -29,6 +29,9 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>The notification kinds this person does not want by e-mail, space-separated (they still appear in the app).</summary>
     public string EmailOptOuts { get; set; } = "";
 
+    /// <summary>When a coordinator switched the account off; its lessons are purged Privacy:LessonRetentionDays later.</summary>
+    public DateTime? DisabledAt { get; set; }
+
     /// <summary>An account switched off by a coordinator (lockout that never ends), unlike a lockout after failed sign-ins.</summary>
     public bool IsDisabled => IsSwitchedOff(LockoutEnd);
 

@@ -24,6 +24,7 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<Lesson> Lessons => Set<Lesson>();
     public DbSet<ProcessingJob> ProcessingJobs => Set<ProcessingJob>();
+    public DbSet<LessonView> LessonViews => Set<LessonView>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<StandingMentor> StandingMentors => Set<StandingMentor>();
     public DbSet<ReviewMentor> ReviewMentors => Set<ReviewMentor>();
@@ -58,6 +59,14 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
             lesson.Property(l => l.Status).HasMaxLength(20);
             lesson.Property(l => l.Error).HasMaxLength(1000);
             lesson.HasOne<User>().WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<LessonView>(view =>
+        {
+            view.ToTable("lesson_views");
+            view.HasIndex(v => new { v.LessonId, v.At });
+            view.HasOne<Lesson>().WithMany().HasForeignKey(v => v.LessonId).OnDelete(DeleteBehavior.Cascade);
+            // Not cascading from users too: SQL Server refuses two cascade paths (users → lessons → views). Accounts are switched off, not deleted.
+            view.HasOne<User>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.NoAction);
         });
         model.Entity<ProcessingJob>(job =>
         {

@@ -12,6 +12,12 @@ public sealed class Lesson
     public required string Filename { get; set; }
     public DateOnly? LessonDate { get; set; }
     public DateOnly? NextLessonDate { get; set; }
+    /// <summary>When the trainee confirmed, at upload, that the school's consent rule allows this class to be filmed.</summary>
+    public DateTime? ConsentConfirmedAt { get; set; }
+    /// <summary>When it became playable: the original is deleted Privacy:OriginalRetentionDays later.</summary>
+    public DateTime? ReadyAt { get; set; }
+    /// <summary>When the uploaded original was deleted (the playable rendition stays).</summary>
+    public DateTime? OriginalDeletedAt { get; set; }
 
     /// <summary>One of <see cref="LessonStatus"/>.</summary>
     public string Status { get; set; } = LessonStatus.Uploading;

@@ -43,6 +43,7 @@ public sealed class LessonProcessor(
                 .SetProperty(l => l.Height, result.Height)
                 .SetProperty(l => l.FastPath, result.FastPath)
                 .SetProperty(l => l.StoryboardSheets, result.StoryboardSheets.Count)
+                .SetProperty(l => l.ReadyAt, now)
                 .SetProperty(l => l.UpdatedAt, now), cancellationToken);
             if (updated == 0)
             {

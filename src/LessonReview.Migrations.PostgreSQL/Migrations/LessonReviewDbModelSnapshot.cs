@@ -103,6 +103,9 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
@@ -291,6 +294,9 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ConsentConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -318,11 +324,17 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                     b.Property<DateOnly?>("NextLessonDate")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("OriginalDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
                     b.Property<double>("Progress")
                         .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -359,6 +371,30 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Status", "UploadExpiresAt");
 
                     b.ToTable("lessons", (string)null);
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Lessons.LessonView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("LessonId", "At");
+
+                    b.ToTable("lesson_views", (string)null);
                 });
 
             modelBuilder.Entity("LessonReview.Core.Notifications.Notification", b =>
@@ -913,6 +949,21 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Lessons.LessonView", b =>
+                {
+                    b.HasOne("LessonReview.Core.Lessons.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LessonReview.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

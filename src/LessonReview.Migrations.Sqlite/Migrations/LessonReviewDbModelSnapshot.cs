@@ -98,6 +98,9 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
@@ -286,6 +289,9 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ConsentConfirmedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -313,11 +319,17 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("NextLessonDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OriginalDeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -354,6 +366,30 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "UploadExpiresAt");
 
                     b.ToTable("lessons", (string)null);
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Lessons.LessonView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("LessonId", "At");
+
+                    b.ToTable("lesson_views", (string)null);
                 });
 
             modelBuilder.Entity("LessonReview.Core.Notifications.Notification", b =>
@@ -902,6 +938,21 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Lessons.LessonView", b =>
+                {
+                    b.HasOne("LessonReview.Core.Lessons.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LessonReview.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -81,6 +81,7 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
     {
         Throw(await users.SetLockoutEnabledAsync(user, true));
         Throw(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+        user.DisabledAt ??= DateTime.UtcNow;
         Throw(await users.UpdateSecurityStampAsync(user));
         await DatabaseTicketStore.EndAllAsync(db, user.Id, cancellationToken);
         await changes.ChangedAsync(user.Id, cancellationToken);
@@ -89,6 +90,7 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
     /// <summary>Switches the account back on and clears any lockout after failed sign-ins.</summary>
     public async Task EnableAsync(User user)
     {
+        user.DisabledAt = null;
         Throw(await users.SetLockoutEndDateAsync(user, null));
         Throw(await users.ResetAccessFailedCountAsync(user));
     }

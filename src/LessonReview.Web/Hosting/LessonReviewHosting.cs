@@ -106,6 +106,12 @@ public static class LessonReviewHosting
         services.AddScoped<AccountImport>();
         services.AddScoped<Framework.GrowthFramework>();
         services.AddScoped<Framework.GrowthHistory>();
+        services.AddScoped<Privacy.ViewLog>();
+        services.AddOptions<Privacy.PrivacyOptions>().Bind(builder.Configuration.GetSection(Privacy.PrivacyOptions.Section))
+            .Validate(o => o.OriginalRetentionDays >= 0 && o.LessonRetentionDays >= 0 && o.SweepMinutes >= 0, "Privacy:OriginalRetentionDays, LessonRetentionDays and SweepMinutes must each be 0 or more.")
+            .ValidateOnStart();
+        services.AddSingleton<Privacy.RetentionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<Privacy.RetentionSweeper>());
         services.AddScoped<Programme.ProgrammeSummary>();
         services.AddOptions<Programme.ProgrammeOptions>().Bind(builder.Configuration.GetSection(Programme.ProgrammeOptions.Section))
             .Validate(o => o.QuietDays >= 1, "Programme:QuietDays must be 1 or more.").ValidateOnStart();

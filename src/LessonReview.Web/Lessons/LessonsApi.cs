@@ -19,6 +19,7 @@ public static partial class LessonsApi
         var api = app.MapGroup("/api/lessons").WithTags("Lessons").RequireAuthorization();
         api.MapGet("/", List).WithName("ListLessons").WithSummary("Lessons the caller may see, newest first.");
         api.MapGet("/{id:guid}", Get).WithName("GetLesson").WithSummary("One lesson with status, progress and media URLs.");
+        api.MapGet("/{id:guid}/views", Views).WithName("LessonViews").WithSummary("Who watched the lesson and when (its trainee and coordinators).");
         api.MapDelete("/{id:guid}", Delete).WithName("DeleteLesson").WithSummary("Delete a lesson and its media (owner or coordinator).");
         api.MapGet("/{id:guid}/media/{file}", Media).WithName("GetLessonMedia")
             .WithSummary("The playable video (Range requests), poster or storyboard of a ready lesson.");
@@ -39,6 +40,17 @@ public static partial class LessonsApi
         if (lesson is null) return NotFound();
         var reviewIds = await reviews.Visible(caller).Where(r => r.LessonId == id).OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(LessonDto.From(lesson, text, reviewIds));
+    }
+
+    private static async Task<Results<Ok<List<Privacy.LessonViewDto>>, ProblemHttpResult>> Views(
+        Guid id, LessonAccess access, Privacy.ViewLog log, HttpContext http, CancellationToken cancellationToken)
+    {
+        var caller = Caller.Of(http.User);
+        var lesson = await access.FindVisibleAsync(caller, id, cancellationToken);
+        if (lesson is null) return NotFound();
+        if (!Privacy.ViewLog.MayRead(lesson, caller))
+            return TypedResults.Problem("Only the lesson's trainee and coordinators see who watched it.", statusCode: StatusCodes.Status403Forbidden);
+        return TypedResults.Ok(await log.ReadAsync(id, cancellationToken));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(

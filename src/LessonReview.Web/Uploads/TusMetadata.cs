@@ -6,7 +6,8 @@ namespace LessonReview.Web.Uploads;
 
 /// <summary>
 /// The tus <c>Upload-Metadata</c> header: comma-separated "key base64(value)" pairs, value optional.
-/// LessonReview reads <c>filename</c>, <c>title</c>, <c>lessonDate</c> and <c>nextLessonDate</c>.
+/// LessonReview reads <c>filename</c>, <c>title</c>, <c>lessonDate</c>, <c>nextLessonDate</c> and
+/// <c>consent</c> (<c>confirmed</c>: the trainee confirms the school's consent rule for filming this class; required).
 /// </summary>
 public sealed record TusMetadata(string Filename, string Title, DateOnly? LessonDate, DateOnly? NextLessonDate)
 {
@@ -31,6 +32,9 @@ public sealed record TusMetadata(string Filename, string Title, DateOnly? Lesson
             }
         }
 
+        // Recordings of minors: nothing is stored until the trainee has confirmed the school allows it.
+        if (pairs.GetValueOrDefault("consent") != "confirmed")
+            return (null, "Confirm that the school's consent rule allows this class to be filmed (metadata consent: confirmed) before uploading the recording.");
         var filename = Path.GetFileName(pairs.GetValueOrDefault("filename") ?? "").Trim();
         if (filename.Length == 0) filename = "recording";
         if (filename.Length > MaxFilenameLength) filename = filename[^MaxFilenameLength..];

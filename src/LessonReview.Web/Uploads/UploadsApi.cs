@@ -85,6 +85,7 @@ public static class UploadsApi
             Filename = metadata.Filename,
             LessonDate = metadata.LessonDate,
             NextLessonDate = metadata.NextLessonDate,
+            ConsentConfirmedAt = now,
             UploadLength = length,
             UploadExpiresAt = now.AddHours(s.Options.Value.ExpiryHours),
             CreatedAt = now,

@@ -8,8 +8,7 @@ namespace LessonReview.Browser.Tests.Journeys;
 
 /// <summary>
 /// The coordinator's journey (../shared/JOURNEYS.md), one test per step that exists today, each on a
-/// laptop and a phone, in English and Japanese. Not yet built, so not yet tried (issue 12): the
-/// framework, retention and the view log.
+/// laptop and a phone, in English and Japanese.
 /// </summary>
 public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost app) : IClassFixture<BrowserFixture>, IClassFixture<JourneyHost>
 {
@@ -318,6 +317,26 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         await section.GetByRole(AriaRole.Button, new() { Name = j.T("Archive {0}", label) }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = label })).ToHaveCountAsync(0);
     }
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step8_reads_who_watched_a_lesson_and_that_consent_was_confirmed(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var reviewId = await app.MentoredReviewAsync();
+        await (await app.MentorAsync()).GetStringAsync($"/reviews/{reviewId}"); // Mia watches
+        await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/lessons/{app.LessonId}");
+
+        var privacy = page.Locator("details.privacy");
+        await privacy.Locator("summary").ClickAsync();
+        await Assertions.Expect(privacy).ToContainTextAsync(j.T("The trainee confirmed the school's consent rule on {0}.", JourneyHost.Today.ToString("yyyy-MM-dd")));
+        await Assertions.Expect(privacy.Locator("ul.views li").Filter(new() { HasText = "Mia Mentor" })).ToContainTextAsync(j.T("Mentor"));
+        await Assertions.Expect(page.Locator("video#video")).ToHaveAttributeAsync("controlslist", "nodownload");
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
+        await j.ShotAsync(page, "privacy", privacy);
+    }
+
     private async Task<MimeKit.MimeMessage> MailToAsync(string email)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -29,6 +29,10 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
         await page.GetByLabel(j.T("Title")).FillAsync(title);
         await page.GetByLabel(j.T("Date of this lesson")).FillAsync("2026-11-20");
         await page.GetByLabel(j.T("Date of your next lesson with this class")).FillAsync("2026-11-27");
+        // Pupils are filmed: nothing is sent until the trainee confirms the school's consent rule.
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Upload"), Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#upload-error")).ToHaveTextAsync(j.T("Confirm the school's consent for filming this class first."));
+        await page.GetByLabel(j.T("The school's consent rule allows filming this class: every pupil in the video has consent (pupils without it were kept out of frame).")).CheckAsync();
         await j.ShotAsync(page, "upload");
         // School Wi-Fi: 2 MB/s up, so the line has time to show bytes, speed and time left.
         var cdp = await context.NewCDPSessionAsync(page);

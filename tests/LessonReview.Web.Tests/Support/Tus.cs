@@ -17,14 +17,19 @@ public static class Tus
         return request;
     }
 
-    public static string Metadata(params (string Key, string Value)[] pairs) =>
-        string.Join(',', pairs.Select(p => $"{p.Key} {Convert.ToBase64String(Encoding.UTF8.GetBytes(p.Value))}"));
+    /// <summary>The header, with the trainee's consent confirmation unless <paramref name="pairs"/> say otherwise (a test of its absence passes ("consent", "")).</summary>
+    public static string Metadata(params (string Key, string Value)[] pairs)
+    {
+        (string Key, string Value)[] all = pairs.Any(p => p.Key == "consent") ? pairs : [.. pairs, ("consent", "confirmed")];
+        return string.Join(',', all.Where(p => !(p.Key == "consent" && p.Value == ""))
+            .Select(p => $"{p.Key} {Convert.ToBase64String(Encoding.UTF8.GetBytes(p.Value))}"));
+    }
 
     public static async Task<HttpResponseMessage> CreateAsync(HttpClient client, long length, string? metadata = null)
     {
         var request = Request(HttpMethod.Post, "/api/uploads");
         request.Headers.Add("Upload-Length", length.ToString(CultureInfo.InvariantCulture));
-        if (metadata is not null) request.Headers.Add("Upload-Metadata", metadata);
+        request.Headers.Add("Upload-Metadata", metadata ?? Metadata());
         return await client.SendAsync(request);
     }
 

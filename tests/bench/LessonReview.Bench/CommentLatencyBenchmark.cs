@@ -84,7 +84,7 @@ internal static class CommentLatencyBenchmark
         var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads");
         create.Headers.Add("Tus-Resumable", "1.0.0");
         create.Headers.Add("Upload-Length", clip.Length.ToString());
-        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bench.mp4")));
+        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bench.mp4")) + ",consent " + Convert.ToBase64String(Encoding.UTF8.GetBytes("confirmed")));
         var location = (await trainee.SendAsync(create)).Headers.Location!.ToString();
         var patch = new HttpRequestMessage(HttpMethod.Patch, location) { Content = new ByteArrayContent(clip) };
         patch.Headers.Add("Tus-Resumable", "1.0.0");

@@ -58,7 +58,7 @@ internal static class UploadBenchmark
         var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads");
         create.Headers.Add("Tus-Resumable", "1.0.0");
         create.Headers.Add("Upload-Length", bytes.ToString(CultureInfo.InvariantCulture));
-        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bench.bin")));
+        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bench.bin")) + ",consent " + Convert.ToBase64String(Encoding.UTF8.GetBytes("confirmed")));
         var created = await client.SendAsync(create);
         created.EnsureSuccessStatusCode();
         var location = created.Headers.Location!.ToString();

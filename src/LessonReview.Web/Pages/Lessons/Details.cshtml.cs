@@ -11,8 +11,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LessonReview.Web.Pages.Lessons;
 
 public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews, ReviewReader reader, LessonReviewDb db,
-    StandingMentors standing, IStringLocalizer<SharedText> text) : PageModel
+    StandingMentors standing, Privacy.ViewLog views, IStringLocalizer<SharedText> text) : PageModel
 {
+    /// <summary>Who watched (its trainee and coordinators read it); null for others.</summary>
+    public IReadOnlyList<Privacy.LessonViewDto>? Views { get; private set; }
+    public DateTime? ConsentConfirmedAt { get; private set; }
+    public DateTime? OriginalDeletedAt { get; private set; }
+
     public LessonDto? Lesson { get; private set; }
     public bool CanDelete { get; private set; }
     public bool CanOpenReview { get; private set; }
@@ -31,6 +36,9 @@ public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews
             return;
         }
         Lesson = LessonDto.From(lesson, text);
+        await views.RecordAsync(lesson, caller, HttpContext.RequestAborted);
+        if (Privacy.ViewLog.MayRead(lesson, caller)) Views = await views.ReadAsync(id, HttpContext.RequestAborted);
+        (ConsentConfirmedAt, OriginalDeletedAt) = (lesson.ConsentConfirmedAt, lesson.OriginalDeletedAt);
         CanDelete = LessonAccess.CanDelete(caller, lesson);
         CanOpenReview = CanDelete; // the lesson's trainee or a coordinator
         Reviews = await reader.SummariesAsync(reviews.Visible(caller).Where(r => r.LessonId == id), HttpContext.RequestAborted);

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LessonReview.Web.Pages.Reviews;
 
-public sealed class ReviewWorkspaceModel(ReviewAccess access, ReviewReader reader, Framework.GrowthFramework framework, IStringLocalizer<SharedText> text) : PageModel
+public sealed class ReviewWorkspaceModel(ReviewAccess access, ReviewReader reader, Framework.GrowthFramework framework, Privacy.ViewLog views,
+    IStringLocalizer<SharedText> text) : PageModel
 {
     /// <summary>The growth framework, archived areas included (their tags and ratings are still named).</summary>
     public IReadOnlyList<Framework.AreaDto> Areas { get; private set; } = [];
@@ -40,6 +41,7 @@ public sealed class ReviewWorkspaceModel(ReviewAccess access, ReviewReader reade
             return;
         }
         Review = await reader.ReadAsync(found.Review, found.Lesson, HttpContext.RequestAborted);
+        await views.RecordAsync(found.Lesson, Caller, HttpContext.RequestAborted);
         Areas = (await framework.ReadAsync(includeArchived: true, HttpContext.RequestAborted)).Areas;
         Role = found.Role.ToString().ToLowerInvariant();
         var lesson = LessonDto.From(found.Lesson, text);

@@ -24,6 +24,7 @@ function show(lesson) {
 function renderPlayer(lesson) {
   const video = document.createElement("video");
   Object.assign(video, { id: "video", controls: true, preload: "metadata", playsInline: true, src: lesson.videoUrl, poster: lesson.posterUrl });
+  video.setAttribute("controlslist", "nodownload");
   if (lesson.storyboardUrl) {
     const track = document.createElement("track");
     Object.assign(track, { kind: "metadata", label: "thumbnails", src: lesson.storyboardUrl });
@@ -74,3 +75,6 @@ openReview?.addEventListener("submit", async (e) => {
   error.textContent = (await response.json()).detail ?? t("The review could not be opened.");
   error.hidden = false;
 });
+
+// Recordings of pupils: no "Save video as…" menu (the controls offer no download either). A deterrent, not a lock.
+player.addEventListener("contextmenu", (e) => { if (e.target instanceof HTMLVideoElement) e.preventDefault(); });

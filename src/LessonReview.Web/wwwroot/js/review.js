@@ -518,3 +518,5 @@ try {
 }
 loadStoryboard(video, $("timeline"), $("preview"), $("preview-image"), $("preview-time"));
 $("action-due").min = today(); // the date picker offers no past days (the server refuses them too)
+// Recordings of pupils: no "Save video as…" menu (the controls offer no download either). A deterrent, not a lock.
+video.addEventListener("contextmenu", (e) => e.preventDefault());

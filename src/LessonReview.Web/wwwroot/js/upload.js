@@ -64,6 +64,7 @@ form.addEventListener("submit", async (e) => {
   const file = fileInput.files[0];
   if (!file) return showError(t("Choose the recording to upload first."));
   if (!title.value.trim()) { title.focus(); return showError(t("Give the lesson a title, for example the school, grade and unit.")); }
+  if (!form.consent.checked) { form.consent.focus(); return showError(t("Confirm the school's consent for filming this class first.")); }
   if (file.size > maxBytes) return showError(t("This file is {0}; the largest accepted is {1}.", bytes(file.size), bytes(maxBytes)));
 
   upload = new tus.Upload(file, {
@@ -77,6 +78,7 @@ form.addEventListener("submit", async (e) => {
       title: title.value.trim(),
       lessonDate: form.lessonDate.value,
       nextLessonDate: form.nextLessonDate.value,
+      consent: "confirmed", // the box above is ticked
     },
     onProgress,
     // The connection dropped (Wi-Fi gone, server unreachable): say that it is being retried, instead
