@@ -14,18 +14,21 @@ public sealed class AccountAdmin(UserManager<User> users, AccountService account
     /// <param name="Mailed">The link to set a password was mailed; otherwise <paramref name="Link"/> is for the coordinator to pass on (no mail server).</param>
     public sealed record InvitationDto(AccountDto Account, bool Mailed, string? Link);
 
+    /// <summary>Who is invited, as a coordinator typed it (the form, the API or a CSV line).</summary>
+    /// <param name="Language">"en" or "ja": the invitation's language and the account's until they choose.</param>
+    public sealed record Invitee(string? Email, string? Name, string? Role, string? Language = null, string? School = null);
+
     /// <summary>
-    /// A new account for <paramref name="email"/>, with no password: the person sets one from the
-    /// link mailed to them, in <paramref name="language"/> (or English). Refused in words (400, or 409 when the address has an account).
+    /// A new account with no password: the person sets one from the link mailed to them, in the
+    /// invitee's language (or English). Refused in words (400, or 409 when the address has an account).
     /// </summary>
-    public async Task<(InvitationDto? Invited, (int Status, Message Problem)? Refused)> InviteAsync(string invitedBy, string? email, string? name, string? role,
-        string? language, CancellationToken cancellationToken, string? school = null)
+    public async Task<(InvitationDto? Invited, (int Status, Message Problem)? Refused)> InviteAsync(string invitedBy, Invitee invitee, CancellationToken cancellationToken)
     {
-        if (InvitationProblem(email, name, role, language) is { } problem) return (null, (400, problem));
-        if (SchoolProblem(school) is { } wrongSchool) return (null, (400, wrongSchool));
-        if (await accounts.FindAsync(email!) is not null)
-            return (null, (StatusCodes.Status409Conflict, new Message("{0} already has an account: find them on the People page.", email!.Trim())));
-        var user = await accounts.CreateInvitedAsync(email!, role!, name!, Languages.Normalize(language), Blank(school));
+        if (InvitationProblem(invitee) is { } problem) return (null, (400, problem));
+        var email = invitee.Email!.Trim();
+        if (await accounts.FindAsync(email) is not null)
+            return (null, (StatusCodes.Status409Conflict, new Message("{0} already has an account: find them on the People page.", email)));
+        var user = await accounts.CreateInvitedAsync(email, invitee.Role!, invitee.Name!, Languages.Normalize(invitee.Language), Blank(invitee.School));
         var sent = await links.SendAsync(user, invitedBy, cancellationToken);
         return (new InvitationDto((await ReadAsync(user.Id))!, sent.Mailed, sent.Link), null);
     }
@@ -45,8 +48,9 @@ public sealed class AccountAdmin(UserManager<User> users, AccountService account
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>What is wrong with an invitation's details (the CSV import's rows too), or null.</summary>
-    public static Message? InvitationProblem(string? email, string? name, string? role, string? language)
+    public static Message? InvitationProblem(Invitee invitee)
     {
+        var (email, name, role, language) = (invitee.Email, invitee.Name, invitee.Role, invitee.Language);
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@') || !MimeKit.MailboxAddress.TryParse(email.Trim(), out _))
             return "Give an e-mail address such as name@example.org.";
         if (string.IsNullOrWhiteSpace(name)) return "Give the person's name as others should see it.";
@@ -54,7 +58,7 @@ public sealed class AccountAdmin(UserManager<User> users, AccountService account
         if (role is null || !Roles.All.Contains(role)) return new Message("Role must be one of: {0}.", string.Join(", ", Roles.All));
         if (!string.IsNullOrWhiteSpace(language) && Languages.Normalize(language) is null)
             return new Message("Language must be one of: {0} (or empty: English until they choose).", string.Join(", ", Languages.All));
-        return null;
+        return SchoolProblem(invitee.School);
     }
 
     /// <param name="School">Empty clears it.</param>

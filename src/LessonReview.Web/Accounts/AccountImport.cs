@@ -57,7 +57,7 @@ public sealed class AccountImport(AccountAdmin admin)
                 if (rows.Count == MaxRows) return (null, new Message("The file has more than {0} people; split it into smaller files.", MaxRows));
                 var (email, name, role) = (parser.GetField("email") ?? "", parser.GetField("name") ?? "", parser.GetField("role")?.ToLowerInvariant());
                 var language = Optional(parser, "language");
-                var (invited, refused) = await admin.InviteAsync(invitedBy, email, name, role, language, cancellationToken, Optional(parser, "school"));
+                var (invited, refused) = await admin.InviteAsync(invitedBy, new(email, name, role, language, Optional(parser, "school")), cancellationToken);
                 rows.Add(invited is not null
                     ? new RowReport(parser.Parser.Row, email, name, true, invited.Mailed, invited.Link, null)
                     : new RowReport(parser.Parser.Row, email, name, false, false, null, say(refused!.Value.Problem)));

@@ -37,7 +37,7 @@ public static class AccountsApi
 
     private static async Task<Results<Created<AccountAdmin.InvitationDto>, ProblemHttpResult>> Invite(InviteRequest request, AccountAdmin admin, HttpContext http)
     {
-        var (invited, refused) = await admin.InviteAsync(Caller.Of(http.User).Name, request.Email, request.Name, request.Role, request.Language, http.RequestAborted, request.School);
+        var (invited, refused) = await admin.InviteAsync(Caller.Of(http.User).Name, new(request.Email, request.Name, request.Role, request.Language, request.School), http.RequestAborted);
         return invited is null ? refused!.Value.Problem.Problem(refused.Value.Status) : TypedResults.Created($"/api/users/{invited.Account.Id}", invited);
     }
 

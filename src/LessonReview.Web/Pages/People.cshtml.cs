@@ -58,7 +58,7 @@ public sealed class PeopleModel(StandingMentors standing, AccountService account
 
     public async Task<IActionResult> OnPostInviteAsync(string? email, string? name, string? role, string? language, string? school)
     {
-        var (invited, refused) = await admin.InviteAsync(Caller.Of(User).Name, email, name, role, language, HttpContext.RequestAborted, school);
+        var (invited, refused) = await admin.InviteAsync(Caller.Of(User).Name, new(email, name, role, language, school), HttpContext.RequestAborted);
         if (invited is null)
         {
             Invitation = (email, name, role, language, school);
