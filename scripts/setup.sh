@@ -5,7 +5,9 @@
 #   scripts/setup.sh test   (default) also Chromium and CJK fonts (browser tests), PostgreSQL (the
 #                           test script starts a throwaway server), Azurite (tests/tools npm
 #                           packages; the tests start it on loopback), aiosmtpd (an SMTP server the
-#                           e-mail tests start on loopback), and the whole solution
+#                           e-mail tests start on loopback), espeak-ng (voices for the talk-analysis
+#                           tests), and the whole solution. Both modes fetch the voice-activity
+#                           model (npm @ricky0123/vad-web, checked by SHA-256) into models/
 # Safe to run again: each step skips what is already there (npm packages are reinstalled only
 # when their package-lock.json changed), so a second start takes seconds.
 set -euo pipefail
@@ -20,6 +22,7 @@ if [ "$mode" = test ]; then
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need_apt+=(fonts-noto-cjk)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
   dpkg -s python3-aiosmtpd >/dev/null 2>&1 || need_apt+=(python3-aiosmtpd) # a real SMTP server for the e-mail tests
+  command -v espeak-ng >/dev/null 2>&1 || need_apt+=(espeak-ng) # voices for the talk-analysis tests' clips
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]}"
@@ -41,6 +44,19 @@ npm_install() {
 npm_install src/LessonReview.Web
 (cd src/LessonReview.Web && npm run --silent build) # copies the libraries into wwwroot/lib: instant
 if [ "$mode" = test ]; then npm_install tests/tools; fi
+
+# The voice-activity model for talk analytics (Silero VAD v5, MIT), from the npm package
+# @ricky0123/vad-web (no model hub is reachable here), checked by SHA-256; fetched once.
+model=models/silero_vad_v5.onnx
+model_sum=2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f
+if [ "$(sha256sum "$model" 2>/dev/null | cut -d' ' -f1)" != "$model_sum" ]; then
+  echo "setup: the voice-activity model"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack @ricky0123/vad-web@0.0.31 --silent >/dev/null 2>&1 && tar xzf ricky0123-vad-web-0.0.31.tgz package/dist/silero_vad_v5.onnx) \
+    || { echo "setup: could not fetch @ricky0123/vad-web from the npm registry"; rm -rf "$tmp"; exit 1; }
+  mkdir -p models && cp "$tmp/package/dist/silero_vad_v5.onnx" "$model" && rm -rf "$tmp"
+  [ "$(sha256sum "$model" | cut -d' ' -f1)" = "$model_sum" ] || { echo "setup: the model's checksum does not match; removed it"; rm -f "$model"; exit 1; }
+fi
 
 echo "setup: restore and build ($mode)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
