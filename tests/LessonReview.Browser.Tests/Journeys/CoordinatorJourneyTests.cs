@@ -194,7 +194,7 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         // The invitee: the mail (in the chosen language) and its link, in their own browser.
         var mail = await MailToAsync(email);
         Assert.Equal(j.T("{0} invited you to LessonReview", "Kenji Coordinator"), mail.Subject);
-        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"http://lessonreview\.test(/password\?\S+)").Groups[1].Value;
+        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"http://lessonreview\.test(/password\?\S+)").Groups[1].Value;
         await using var invitee = await browser.NewContextAsync(app, j.Viewport, j.Locale);
         var welcome = await invitee.NewPageAsync();
         await welcome.GotoAsync(link);

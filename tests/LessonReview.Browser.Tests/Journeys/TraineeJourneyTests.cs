@@ -215,7 +215,9 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
         await j.ShotAsync(page, "email-choices", page.Locator("#email"));
 
         await feedback.CheckAsync(); // as it was, for the other steps
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = j.T("Save e-mail choices") }).ClickAsync());
+        // The form posts and comes back to the same address: wait for that page, not for the one already shown.
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = j.T("Save e-mail choices") }).ClickAsync(),
+            r => r.Request.Method == "GET" && r.Url.Contains("emailSaved"));
         await page.ReloadAsync();
         await Assertions.Expect(feedback).ToBeCheckedAsync();
     }

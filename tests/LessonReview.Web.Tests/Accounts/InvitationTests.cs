@@ -40,7 +40,7 @@ public sealed partial class InvitationTests(MailHost host) : IClassFixture<MailH
         // The mail is in the language the coordinator chose, and names who invited them.
         var mail = await host.WaitForMailAsync(email, "LessonReview");
         Assert.Equal("Kenji Coordinatorさんから LessonReview への招待が届きました", mail.Subject);
-        var link = LinkIn(mail.TextBody);
+        var link = LinkIn(mail.TextBody ?? "");
         Assert.StartsWith("http://lessonreview.test/password?kind=invite&", link);
         var path = new Uri(link).PathAndQuery;
 
@@ -87,7 +87,7 @@ public sealed partial class InvitationTests(MailHost host) : IClassFixture<MailH
         var sent = await (await host.CoordinatorAsync()).PostAsync($"/api/users/{id}/password-link", null);
         Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
         var mail = await host.WaitForMailAsync(email, "Set a new LessonReview password");
-        var path = new Uri(LinkIn(mail.TextBody)).PathAndQuery;
+        var path = new Uri(LinkIn(mail.TextBody ?? "")).PathAndQuery;
         Assert.Contains("kind=reset", path);
         var set = await PostFormAsync(host.AnonymousClient(), path, new() { ["password"] = "brand-new-password", ["again"] = "brand-new-password" });
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);

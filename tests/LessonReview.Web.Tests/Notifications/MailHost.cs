@@ -24,14 +24,14 @@ public sealed class MailHost : ReviewHost
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         while (DateTime.UtcNow < deadline)
         {
-            if (MailsTo(to, subject).FirstOrDefault(m => m.TextBody.Contains(body, StringComparison.Ordinal)) is { } mail) return mail;
+            if (MailsTo(to, subject).FirstOrDefault(m => (m.TextBody ?? "").Contains(body, StringComparison.Ordinal)) is { } mail) return mail;
             await Task.Delay(100);
         }
         throw new TimeoutException($"No mail to {to} about \"{subject}\". Received: {string.Join(" | ", Mails().Select(m => $"{m.To}: {m.Subject}"))}");
     }
 
     public List<MimeMessage> MailsTo(string to, string subject) =>
-        Mails().Where(m => m.To.Mailboxes.Any(a => a.Address == to) && m.Subject.Contains(subject, StringComparison.Ordinal)).ToList();
+        Mails().Where(m => m.To.Mailboxes.Any(a => a.Address == to) && (m.Subject ?? "").Contains(subject, StringComparison.Ordinal)).ToList();
 
     /// <summary>Reads the database directly (the outbox has no API).</summary>
     public async Task<T> DbAsync<T>(Func<LessonReviewDb, Task<T>> read)

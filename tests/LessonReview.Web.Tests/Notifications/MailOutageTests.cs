@@ -23,7 +23,7 @@ public sealed class MailOutageTests(MailHost host) : IClassFixture<MailHost>
         var sent = await WaitForOutboxAsync(review.Id, m => m.State == MailState.Sent);
         Assert.Null(sent.LastError);
         await Task.Delay(3000); // no second copy follows
-        Assert.Single(host.MailsTo("mentor@example.org", "asked you to review"), m => m.TextBody.Contains($"/reviews/{review.Id}"));
+        Assert.Single(host.MailsTo("mentor@example.org", "asked you to review"), m => (m.TextBody ?? "").Contains($"/reviews/{review.Id}"));
     }
 
     [Theory]

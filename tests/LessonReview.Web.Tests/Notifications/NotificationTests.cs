@@ -47,7 +47,7 @@ public sealed class NotificationTests(MailHost host) : IClassFixture<MailHost>
     public async Task A_mentor_who_reads_Japanese_gets_the_mail_in_Japanese_and_only_mentors_newly_added_are_told()
     {
         var jte = await host.NewUserAsync("mentor", "佐藤 先生");
-        var jteEmail = (await jte.GetFromJsonAsync<LessonReview.Web.Accounts.SessionApi.UserDto>("/api/me"))!.Email;
+        var jteEmail = (await jte.GetFromJsonAsync<LessonReview.Web.Accounts.SessionApi.UserDto>("/api/me"))!.Email!;
         await SetLanguageAsync(jteEmail, "ja");
         var review = await host.OpenReviewAsync(await host.TraineeAsync());
         await host.WaitForMailAsync("mentor@example.org", "Tomoko Trainee asked you", $"/reviews/{review.Id}"); // the seeded mentor, asked at opening
@@ -64,14 +64,14 @@ public sealed class NotificationTests(MailHost host) : IClassFixture<MailHost>
         var list = await (await jte.SendAsync(inJapanese)).Content.ReadFromJsonAsync<NotificationsDto>();
         Assert.Equal("Tomoko Traineeさんから「Unit 3」のレビューを頼まれました。", list!.Items[0].Text);
         await Task.Delay(1500); // the seeded mentor, already on the review, is not asked again
-        Assert.Single(host.Mails(), m => m.To.Mailboxes.Any(a => a.Address == "mentor@example.org") && m.TextBody.Contains($"/reviews/{review.Id}"));
+        Assert.Single(host.Mails(), m => m.To.Mailboxes.Any(a => a.Address == "mentor@example.org") && (m.TextBody ?? "").Contains($"/reviews/{review.Id}"));
     }
 
     [Fact]
     public async Task The_trainee_hears_of_feedback_and_follow_up_and_a_kind_turned_off_is_not_mailed_but_still_listed()
     {
         var trainee = await host.NewUserAsync("trainee", "Opt Out Trainee");
-        var traineeEmail = (await trainee.GetFromJsonAsync<LessonReview.Web.Accounts.SessionApi.UserDto>("/api/me"))!.Email;
+        var traineeEmail = (await trainee.GetFromJsonAsync<LessonReview.Web.Accounts.SessionApi.UserDto>("/api/me"))!.Email!;
         var lessonId = await LessonOfAsync(trainee);
         var review = await host.OpenReviewAsync(trainee, lessonId);
         var mentor = await host.MentorAsync();
@@ -109,7 +109,7 @@ public sealed class NotificationTests(MailHost host) : IClassFixture<MailHost>
     public async Task Items_due_tomorrow_are_reminded_once_from_the_morning_of_the_day_before_in_the_trainees_zone()
     {
         var trainee = await host.NewUserAsync("trainee", "Reminded Trainee");
-        var traineeEmail = (await trainee.GetFromJsonAsync<LessonReview.Web.Accounts.SessionApi.UserDto>("/api/me"))!.Email;
+        var traineeEmail = (await trainee.GetFromJsonAsync<LessonReview.Web.Accounts.SessionApi.UserDto>("/api/me"))!.Email!;
         var review = await host.OpenReviewAsync(trainee, await LessonOfAsync(trainee));
         var mentor = await host.MentorAsync();
         foreach (var text in new[] { "Use names when praising", "Model the task first" })
