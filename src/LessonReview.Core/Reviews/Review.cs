@@ -23,6 +23,13 @@ public sealed class Review
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
 }
 
+public static class ReviewQueries
+{
+    /// <summary>The reviews that are not private (<see cref="Review.IsPrivate"/>, as a query): what coordinators count and mentors may see.</summary>
+    public static IQueryable<Review> Shared(this IQueryable<Review> reviews) =>
+        reviews.Where(r => r.Kind != ReviewKinds.Self || r.SharedAt != null);
+}
+
 /// <summary>A mentor assigned to a review.</summary>
 public sealed class ReviewMentor
 {

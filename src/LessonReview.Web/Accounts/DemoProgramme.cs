@@ -33,7 +33,6 @@ public static class DemoProgramme
         async Task<User> Person(string email, string role, string name, string school)
         {
             var user = await accounts.UpsertAsync(email, password, role, name, cancellationToken);
-            user.School = school;
             await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.School, school), cancellationToken);
             return user;
         }

@@ -66,24 +66,27 @@ public sealed class PasswordLinks(UserManager<User> users, AccountService accoun
         return valid ? user : null;
     }
 
-    /// <summary>Sets the password the link allows; null when done, else what is wrong (a SharedText sentence).</summary>
-    public async Task<Message?> SetAsync(string? kind, Guid userId, string? token, string? password, string? again, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the password the link allows. Problem null: done. Otherwise what is wrong (a SharedText
+    /// sentence), with the link's account when the link itself still works (the form is shown again).
+    /// </summary>
+    public async Task<(User? User, Message? Problem)> SetAsync(string? kind, Guid userId, string? token, string? password, string? again, CancellationToken cancellationToken)
     {
         var user = await CheckAsync(kind, userId, token);
-        if (user is null) return Expired;
-        if (AccountService.PasswordProblem(password) is not null) return new Message("Choose a password of at least {0} characters.", AccountService.MinimumPasswordLength);
-        if (password != again) return "The two passwords differ. Type the same password twice.";
+        if (user is null) return (null, Expired);
+        if (AccountService.PasswordProblem(password) is not null) return (user, new Message("Choose a password of at least {0} characters.", AccountService.MinimumPasswordLength));
+        if (password != again) return (user, "The two passwords differ. Type the same password twice.");
         if (kind == Invite)
         {
             var added = await users.AddPasswordAsync(user, password!);
-            if (!added.Succeeded) return string.Join(" ", added.Errors.Select(e => e.Description));
+            if (!added.Succeeded) return (user, string.Join(" ", added.Errors.Select(e => e.Description)));
             await users.UpdateSecurityStampAsync(user); // the invitation link is spent
         }
         else
         {
             await accounts.ResetPasswordAsync(user, password!, cancellationToken); // ends every open session
         }
-        return null;
+        return (user, null);
     }
 
     public static readonly Message Expired = "This link has expired or was already used. Ask your coordinator for a new one, or use “Forgot your password?” on the sign-in page.";

@@ -32,8 +32,8 @@ public sealed class PasswordModel(PasswordLinks links, IStringLocalizer<SharedTe
 
     public async Task<IActionResult> OnPostAsync(string? password, string? again)
     {
-        var user = await links.CheckAsync(Kind, UserId, Token);
-        if (await links.SetAsync(Kind, UserId, Token, password, again, HttpContext.RequestAborted) is { } problem)
+        var (user, problem) = await links.SetAsync(Kind, UserId, Token, password, again, HttpContext.RequestAborted);
+        if (problem is not null)
         {
             (LinkWorks, Email, Error) = (user is not null, user?.Email, Say(problem));
             Response.StatusCode = StatusCodes.Status400BadRequest;

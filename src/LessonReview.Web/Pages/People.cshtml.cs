@@ -87,9 +87,6 @@ public sealed class PeopleModel(StandingMentors standing, AccountService account
         return Page();
     }
 
-    /// <summary>A link for the coordinator to pass on, absolute (no mail server).</summary>
-    public string Absolute(string path) => AbsoluteLink(path);
-
     public async Task<IActionResult> OnPostPasswordLinkAsync(Guid userId)
     {
         var (sent, refused) = await admin.SendPasswordLinkAsync(Caller.Of(User).Name, userId, HttpContext.RequestAborted);
@@ -101,7 +98,8 @@ public sealed class PeopleModel(StandingMentors standing, AccountService account
         return Page();
     }
 
-    private string AbsoluteLink(string path) => $"{Request.Scheme}://{Request.Host}{path}";
+    /// <summary>A link for the coordinator to pass on, absolute (no mail server).</summary>
+    public string AbsoluteLink(string path) => $"{Request.Scheme}://{Request.Host}{path}";
 
     public async Task<IActionResult> OnPostMentorsAsync(Guid traineeId, List<Guid>? mentorIds) =>
         await standing.SetAsync(traineeId, mentorIds ?? [], HttpContext.RequestAborted) is { } problem

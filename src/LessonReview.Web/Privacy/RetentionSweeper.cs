@@ -12,19 +12,10 @@ namespace LessonReview.Web.Privacy;
 /// lessons of accounts switched off Privacy:LessonRetentionDays ago. Every instance may sweep: each
 /// step is idempotent.
 /// </summary>
-public sealed class RetentionSweeper(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<RetentionSweeper> log) : BackgroundService
+public sealed class RetentionSweeper(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<RetentionSweeper> log)
+    : Hosting.PeriodicWork(options.Value.SweepMinutes, "retention sweep", clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.SweepMinutes <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.SweepMinutes), clock);
-        do
-        {
-            try { await SweepAsync(clock.GetUtcNow().UtcDateTime, stoppingToken); }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested) { log.LogWarning(e, "The retention sweep failed; trying again at the next one"); }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunAsync(DateTime utcNow, CancellationToken cancellationToken) => SweepAsync(utcNow, cancellationToken);
 
     /// <summary>(originals deleted, lessons purged) at <paramref name="utcNow"/>.</summary>
     public async Task<(int Originals, int Lessons)> SweepAsync(DateTime utcNow, CancellationToken cancellationToken)
@@ -57,7 +48,7 @@ public sealed class RetentionSweeper(IServiceScopeFactory scopes, IOptions<Priva
                 lessons++;
             }
         }
-        if (originals + lessons > 0) log.LogInformation("Retention: deleted {Originals} original(s) and {Lessons} lesson(s) of switched-off accounts", originals, lessons);
+        if (originals + lessons > 0) Log.LogInformation("Retention: deleted {Originals} original(s) and {Lessons} lesson(s) of switched-off accounts", originals, lessons);
         return (originals, lessons);
     }
 }

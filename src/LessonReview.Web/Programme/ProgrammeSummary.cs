@@ -22,7 +22,7 @@ public sealed class ProgrammeSummary(LessonReviewDb db, IOptions<ProgrammeOption
         var mentors = await PeopleAsync(Roles.Mentor, cancellationToken);
         var names = trainees.Concat(mentors).ToDictionary(p => p.Id, p => p.Name);
 
-        var reviews = await db.Reviews.Where(r => r.Kind != ReviewKinds.Self || r.SharedAt != null)
+        var reviews = await db.Reviews.Shared()
             .Join(db.Lessons, r => r.LessonId, l => l.Id, (r, l) => new ReviewRow(r.Id, r.Stage, r.SharedAt ?? r.CreatedAt, l.Title, l.OwnerId))
             .ToListAsync(cancellationToken);
         var mentorsOf = (await db.ReviewMentors.Select(m => new { m.ReviewId, m.UserId }).ToListAsync(cancellationToken))

@@ -46,8 +46,7 @@ public sealed class ReviewReader(LessonReviewDb db)
     /// <param name="includePrivate">Also items of private self-reviews: only when the reader is the trainee alone (this review is private too).</param>
     public async Task<List<ActionItemDto>> PreviousOpenItemsAsync(Lesson lesson, bool includePrivate, CancellationToken cancellationToken)
     {
-        var earlierReviews = db.Reviews
-            .Where(r => includePrivate || r.Kind != ReviewKinds.Self || r.SharedAt != null)
+        var earlierReviews = (includePrivate ? db.Reviews : db.Reviews.Shared())
             .Join(db.Lessons, r => r.LessonId, l => l.Id, (r, l) => new { r.Id, l.OwnerId, l.CreatedAt, LessonId = l.Id })
             .Where(x => x.OwnerId == lesson.OwnerId && x.CreatedAt < lesson.CreatedAt && x.LessonId != lesson.Id)
             .Select(x => x.Id);
