@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -67,18 +66,7 @@ public sealed class Azurite : IAsyncDisposable
         var azurite = new Azurite(process, location, port, certificate);
         // Node's start-up takes well under a second on a quiet machine but several seconds on a
         // loaded CI runner that is also running the other test classes (CI once timed out at 10 s).
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (process.HasExited) break;
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return azurite;
-            }
-            catch (SocketException) { await Task.Delay(100); }
-        }
+        if (await Ports.ListeningAsync(port, process, StartTimeout)) return azurite;
         var exited = process.HasExited;
         await azurite.DisposeAsync();
         var said = string.Join(Environment.NewLine, errors.TakeLast(20));

@@ -13,4 +13,21 @@ public static class Ports
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>Waits until something accepts connections on loopback <paramref name="port"/>: true, or false when the server's process exits or time runs out.</summary>
+    public static async Task<bool> ListeningAsync(int port, System.Diagnostics.Process server, TimeSpan timeout)
+    {
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout && !server.HasExited)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return true;
+            }
+            catch (SocketException) { await Task.Delay(100); }
+        }
+        return false;
+    }
 }

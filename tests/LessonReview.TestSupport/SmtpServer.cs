@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace LessonReview.TestSupport;
 
@@ -39,18 +37,8 @@ public sealed class SmtpServer : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"aiosmtpd exited with {_process.ExitCode}. Is python3-aiosmtpd installed (scripts/setup.sh)?");
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) { await Task.Delay(100); }
-        }
+        if (await Ports.ListeningAsync(Port, _process, TimeSpan.FromSeconds(30))) return;
+        if (_process.HasExited) throw new InvalidOperationException($"aiosmtpd exited with {_process.ExitCode}. Is python3-aiosmtpd installed (scripts/setup.sh)?");
         throw new TimeoutException($"aiosmtpd did not listen on port {Port} within 30 s.");
     }
 

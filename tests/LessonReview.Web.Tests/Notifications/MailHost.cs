@@ -1,7 +1,5 @@
-using LessonReview.Core.Data;
 using LessonReview.TestSupport;
 using LessonReview.Web.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace LessonReview.Web.Tests.Notifications;
@@ -32,13 +30,6 @@ public sealed class MailHost : ReviewHost
 
     public List<MimeMessage> MailsTo(string to, string subject) =>
         Mails().Where(m => m.To.Mailboxes.Any(a => a.Address == to) && (m.Subject ?? "").Contains(subject, StringComparison.Ordinal)).ToList();
-
-    /// <summary>Reads the database directly (the outbox has no API).</summary>
-    public async Task<T> DbAsync<T>(Func<LessonReviewDb, Task<T>> read)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<LessonReviewDb>());
-    }
 
     private static MimeMessage Parse(byte[] raw)
     {

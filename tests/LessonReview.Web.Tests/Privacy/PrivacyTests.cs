@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using LessonReview.Core.Data;
 using LessonReview.Core.Lessons;
 using LessonReview.Core.Storage;
 using LessonReview.Web.Lessons;
@@ -28,7 +27,7 @@ public sealed class PrivacyTests(ReviewHost host) : IClassFixture<ReviewHost>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Confirm that the school's consent rule allows this class to be filmed", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
         Assert.Empty((await trainee.GetFromJsonAsync<List<LessonDto>>("/api/lessons"))!);
-        var recorded = await DbAsync(db => db.Lessons.Where(l => l.Id == host.LessonId).Select(l => l.ConsentConfirmedAt).SingleAsync());
+        var recorded = await host.DbAsync(db => db.Lessons.Where(l => l.Id == host.LessonId).Select(l => l.ConsentConfirmedAt).SingleAsync());
         Assert.NotNull(recorded); // the host's lesson was uploaded with it
     }
 
@@ -67,7 +66,7 @@ public sealed class PrivacyTests(ReviewHost host) : IClassFixture<ReviewHost>
         await sweeper.SweepAsync(DateTime.UtcNow.AddDays(31), default);
 
         Assert.Null(await OriginalLengthAsync(lessonId));
-        Assert.NotNull(await DbAsync(db => db.Lessons.Where(l => l.Id == lessonId).Select(l => l.OriginalDeletedAt).SingleAsync()));
+        Assert.NotNull(await host.DbAsync(db => db.Lessons.Where(l => l.Id == lessonId).Select(l => l.OriginalDeletedAt).SingleAsync()));
         var video = await trainee.GetAsync($"/api/lessons/{lessonId}/media/video.mp4");
         Assert.Equal(HttpStatusCode.OK, video.StatusCode);
         Assert.NotEqual("attachment", video.Content.Headers.ContentDisposition?.DispositionType);
@@ -85,7 +84,7 @@ public sealed class PrivacyTests(ReviewHost host) : IClassFixture<ReviewHost>
         await Tus.WaitUntilProcessedAsync(stayer, stayerLesson);
         var coordinator = await host.CoordinatorAsync();
         await coordinator.PatchAsJsonAsync($"/api/users/{await AppHost.IdOfAsync(stayer)}", new { disabled = false });
-        var leaverId = (await DbAsync(db => db.Users.Where(u => u.Email == leaverEmail).Select(u => u.Id).SingleAsync()));
+        var leaverId = (await host.DbAsync(db => db.Users.Where(u => u.Email == leaverEmail).Select(u => u.Id).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PatchAsJsonAsync($"/api/users/{leaverId}", new { disabled = true })).StatusCode);
         var sweeper = host.Services.GetRequiredService<RetentionSweeper>();
 
@@ -102,11 +101,5 @@ public sealed class PrivacyTests(ReviewHost host) : IClassFixture<ReviewHost>
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediaStorage>().GetLengthAsync(key ?? MediaKeys.Original(lessonId));
-    }
-
-    private async Task<T> DbAsync<T>(Func<LessonReviewDb, Task<T>> read)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<LessonReviewDb>());
     }
 }

@@ -1,12 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using LessonReview.Core.Data;
 using LessonReview.Web.Programme;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LessonReview.Web.Tests.Programme;
 
@@ -45,7 +43,7 @@ public sealed class ProgrammeTests(ReviewHost host) : IClassFixture<ReviewHost>
         await mentor.PostAsJsonAsync($"/api/reviews/{answered}/stage", new { stage = "educate" });
         var item = (await (await mentor.PostAsJsonAsync($"/api/reviews/{answered}/action-items", new { text = "Wait five seconds after a question" }))
             .Content.ReadFromJsonAsync<ActionItemDto>())!;
-        await DbAsync(db => db.ActionItems.Where(i => i.Id == item.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.DueDate, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3))));
+        await host.DbAsync(db => db.ActionItems.Where(i => i.Id == item.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.DueDate, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3))));
         await busy.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { kind = "self" }); // private: not counted
 
         var programme = (await coordinator.GetFromJsonAsync<ProgrammeDto>($"/api/programme?school={Uri.EscapeDataString(school)}"))!;
@@ -82,7 +80,7 @@ public sealed class ProgrammeTests(ReviewHost host) : IClassFixture<ReviewHost>
         await Tus.WaitUntilProcessedAsync(trainee, lessonId);
         var reviewId = await OpenAsync(trainee, lessonId, host.MentorId);
         var longAgo = DateTime.UtcNow.AddDays(-40);
-        await DbAsync(db => db.Reviews.Where(r => r.Id == reviewId).ExecuteUpdateAsync(s => s.SetProperty(r => r.SharedAt, longAgo).SetProperty(r => r.CreatedAt, longAgo)));
+        await host.DbAsync(db => db.Reviews.Where(r => r.Id == reviewId).ExecuteUpdateAsync(s => s.SetProperty(r => r.SharedAt, longAgo).SetProperty(r => r.CreatedAt, longAgo)));
 
         var programme = (await coordinator.GetFromJsonAsync<ProgrammeDto>($"/api/programme?school={Uri.EscapeDataString(school)}"))!;
 
@@ -123,11 +121,5 @@ public sealed class ProgrammeTests(ReviewHost host) : IClassFixture<ReviewHost>
         var response = await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { mentorId } });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
-    }
-
-    private async Task DbAsync(Func<LessonReviewDb, Task> change)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        await change(scope.ServiceProvider.GetRequiredService<LessonReviewDb>());
     }
 }

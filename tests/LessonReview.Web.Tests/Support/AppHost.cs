@@ -122,6 +122,13 @@ public class AppHost : WebApplicationFactory<Program>
         await work(scope.ServiceProvider.GetRequiredService<AccountService>());
     }
 
+    /// <summary>Reads or changes the app's database directly (what no API shows: the outbox, a date in the past).</summary>
+    public async Task<T> DbAsync<T>(Func<Core.Data.LessonReviewDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<Core.Data.LessonReviewDb>());
+    }
+
     /// <summary>With Events:Provider=PostgreSQL: completes once this instance's LISTEN is in place.</summary>
     public Task ListeningAsync() =>
         Services.GetRequiredService<Realtime.PostgresEventListener>().Listening.WaitAsync(TimeSpan.FromSeconds(20));
