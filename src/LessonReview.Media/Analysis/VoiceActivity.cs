@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace LessonReview.Media.Analysis;
 
 /// <summary>A stretch of speech, in seconds from the start.</summary>
@@ -25,34 +23,9 @@ public sealed class VoiceActivity(string modelPath, string ffmpeg = "ffmpeg")
     public async Task<List<float>> ProbabilitiesAsync(string path, CancellationToken cancellationToken)
     {
         using var vad = new SileroVad(modelPath);
-        var info = new ProcessStartInfo(ffmpeg) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-i", path, "-vn", "-ac", "1", "-ar", "16000", "-f", "s16le", "pipe:1" })
-            info.ArgumentList.Add(argument);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("ffmpeg did not start.");
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         var probabilities = new List<float>();
-        var bytes = new byte[SileroVad.FrameSamples * 2];
-        var frame = new float[SileroVad.FrameSamples];
-        var stdout = process.StandardOutput.BaseStream;
-        try
-        {
-            while (true)
-            {
-                var filled = await stdout.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken);
-                if (filled == 0) break;
-                for (var i = 0; i < SileroVad.FrameSamples; i++)
-                    frame[i] = i * 2 + 1 < filled ? BitConverter.ToInt16(bytes, i * 2) / 32768f : 0f; // the last frame is padded with silence
-                probabilities.Add(vad.Next(frame));
-                if (filled < bytes.Length) break;
-            }
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0 && probabilities.Count == 0)
-            throw new InvalidOperationException($"ffmpeg could not read the audio: {(await errors).Trim()}");
+        await foreach (var frame in AudioFrames.ReadAsync(path, ffmpeg, cancellationToken))
+            probabilities.Add(vad.Next(frame));
         return probabilities;
     }
 

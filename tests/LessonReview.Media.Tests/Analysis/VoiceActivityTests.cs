@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using LessonReview.Media.Analysis;
 using LessonReview.TestSupport;
 using Xunit.Abstractions;
@@ -19,20 +17,11 @@ public sealed class VoiceActivityTests(ITestOutputHelper output)
     public async Task Speech_and_silence_agree_with_the_known_timings_on_at_least_90_percent_of_frames()
     {
         using var folder = new TempFolder();
-        var teacher = await SpeechAsync(folder, "teacher", "en-us", "Good morning everyone. Please open your textbooks to page twelve, and look at the picture.");
-        var student = await SpeechAsync(folder, "student", "en-us+f3", "I like baseball and soccer.");
-        var (silence1, silence2, tail) = (2.0, 1.5, 2.0);
-        var clip = folder.File("lesson.wav");
-        await FfmpegAsync("-f", "lavfi", "-i", $"anullsrc=r=16000:cl=mono:d={N(silence1)}", "-i", teacher.Path, "-f", "lavfi", "-i", $"anullsrc=r=16000:cl=mono:d={N(silence2)}",
-            "-i", student.Path, "-f", "lavfi", "-i", $"anullsrc=r=16000:cl=mono:d={N(tail)}",
-            "-f", "lavfi", "-i", "anoisesrc=color=pink:amplitude=0.02:sample_rate=16000:d=60",
-            "-filter_complex", "[0][1][2][3][4]concat=n=5:v=0:a=1[speech];[speech][5]amix=inputs=2:duration=first:normalize=0[out]",
-            "-map", "[out]", "-ar", "16000", "-ac", "1", clip);
-        var truth = new[]
-        {
-            new SpeechSegment(silence1, silence1 + teacher.Seconds),
-            new SpeechSegment(silence1 + teacher.Seconds + silence2, silence1 + teacher.Seconds + silence2 + student.Seconds),
-        };
+        var classroom = new SynthesisedClassroom(folder);
+        await classroom.SayAsync(Speaker.Teacher, "en-us", "Good morning everyone. Please open your textbooks to page twelve, and look at the picture.", pauseSeconds: 2);
+        await classroom.SayAsync(Speaker.Student, "en-us+f3", "I like baseball and soccer.", pauseSeconds: 1.5);
+        var clip = await classroom.WriteAsync(tailSeconds: 2);
+        var truth = classroom.Truth.Select(s => new SpeechSegment(s.Start, s.End)).ToArray();
 
         var vad = new VoiceActivity(Model);
         var probabilities = await vad.ProbabilitiesAsync(clip, default);
@@ -64,33 +53,6 @@ public sealed class VoiceActivityTests(ITestOutputHelper output)
         Assert.Contains("could not be loaded", broken.Message);
     }
 
-    /// <summary>A voice saying <paramref name="text"/>, trimmed of leading and trailing silence, at 16 kHz; its exact length.</summary>
-    private static async Task<(string Path, double Seconds)> SpeechAsync(TempFolder folder, string name, string voice, string text)
-    {
-        var raw = folder.File($"{name}-raw.wav");
-        using (var espeak = Process.Start(new ProcessStartInfo("espeak-ng") { ArgumentList = { "-v", voice, "-w", raw, text }, RedirectStandardError = true })!)
-        {
-            await espeak.WaitForExitAsync();
-            Assert.True(espeak.ExitCode == 0, "espeak-ng failed: run scripts/setup.sh (it installs espeak-ng)");
-        }
-        var trimmed = folder.File($"{name}.wav");
-        await FfmpegAsync("-i", raw, "-af", "silenceremove=start_periods=1:start_threshold=-45dB,areverse,silenceremove=start_periods=1:start_threshold=-45dB,areverse",
-            "-ar", "16000", "-ac", "1", trimmed);
-        return (trimmed, (new FileInfo(trimmed).Length - 44) / 2.0 / 16000); // 16-bit mono PCM after a 44-byte header
-    }
-
-    private static async Task FfmpegAsync(params string[] arguments)
-    {
-        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
-        foreach (var argument in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-y" }.Concat(arguments)) info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"ffmpeg: {errors}");
-    }
-
     private static double Covered(SpeechSegment turn, IEnumerable<SpeechSegment> found) =>
         found.Sum(s => Math.Max(0, Math.Min(s.End, turn.End) - Math.Max(s.Start, turn.Start)));
-
-    private static string N(double seconds) => seconds.ToString(CultureInfo.InvariantCulture);
 }

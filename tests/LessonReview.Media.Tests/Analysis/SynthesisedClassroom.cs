@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using LessonReview.Media.Analysis;
+using LessonReview.TestSupport;
+
+namespace LessonReview.Media.Tests.Analysis;
+
+/// <summary>
+/// A classroom recording the tests write themselves, so every timing is known exactly: espeak-ng
+/// voices say the lines (each trimmed of its own leading and trailing silence), placed sample by
+/// sample at known instants, with pink noise (a room, a projector fan) under everything.
+/// </summary>
+internal sealed class SynthesisedClassroom(TempFolder folder)
+{
+    private const int Rate = 16000;
+    private readonly List<(float[] Samples, double Start, Speaker Speaker)> _lines = [];
+
+    /// <summary>Where the next line would start.</summary>
+    public double End { get; private set; }
+
+    /// <summary>The true speech, in order.</summary>
+    public IReadOnlyList<SpeakerSegment> Truth => _lines.Select(l => new SpeakerSegment(l.Start, l.Start + (double)l.Samples.Length / Rate, l.Speaker)).ToList();
+
+    /// <summary>Adds <paramref name="text"/> said by <paramref name="voice"/> after <paramref name="pauseSeconds"/> of silence.</summary>
+    public async Task SayAsync(Speaker speaker, string voice, string text, double pauseSeconds, float gain = 1f)
+    {
+        var name = $"line{_lines.Count}";
+        var raw = folder.File($"{name}-raw.wav");
+        using (var espeak = Process.Start(new ProcessStartInfo("espeak-ng") { ArgumentList = { "-v", voice, "-w", raw, text }, RedirectStandardError = true })!)
+        {
+            await espeak.WaitForExitAsync();
+            Assert.True(espeak.ExitCode == 0, "espeak-ng failed: run scripts/setup.sh (it installs espeak-ng)");
+        }
+        var trimmed = folder.File($"{name}.raw");
+        await FfmpegAsync("-i", raw, "-af", "silenceremove=start_periods=1:start_threshold=-45dB,areverse,silenceremove=start_periods=1:start_threshold=-45dB,areverse",
+            "-ar", Rate.ToString(CultureInfo.InvariantCulture), "-ac", "1", "-f", "s16le", trimmed);
+        var bytes = await File.ReadAllBytesAsync(trimmed);
+        var samples = new float[bytes.Length / 2];
+        for (var i = 0; i < samples.Length; i++) samples[i] = BitConverter.ToInt16(bytes, i * 2) / 32768f * gain;
+        var start = End + pauseSeconds;
+        _lines.Add((samples, start, speaker));
+        End = start + (double)samples.Length / Rate;
+    }
+
+    /// <summary>Writes the lesson (the lines, <paramref name="tailSeconds"/> of silence, noise under all) as a WAV file.</summary>
+    public async Task<string> WriteAsync(double tailSeconds = 2, double noise = 0.02)
+    {
+        var total = new float[(int)Math.Ceiling((End + tailSeconds) * Rate)];
+        foreach (var (samples, start, _) in _lines)
+        {
+            var offset = (int)Math.Round(start * Rate);
+            for (var i = 0; i < samples.Length; i++) total[offset + i] += samples[i];
+        }
+        var speech = folder.File("speech.raw");
+        await File.WriteAllBytesAsync(speech, total.SelectMany(s => BitConverter.GetBytes((short)Math.Clamp(s * 32767, -32768, 32767))).ToArray());
+        var clip = folder.File("lesson.wav");
+        await FfmpegAsync("-f", "s16le", "-ar", "16000", "-ac", "1", "-i", speech,
+            "-f", "lavfi", "-i", $"anoisesrc=color=pink:amplitude={N(noise)}:sample_rate=16000:d={N(End + tailSeconds + 1)}",
+            "-filter_complex", "[0][1]amix=inputs=2:duration=first:normalize=0[out]", "-map", "[out]", "-ar", "16000", "-ac", "1", clip);
+        return clip;
+    }
+
+    public static async Task FfmpegAsync(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
+        foreach (var argument in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-y" }.Concat(arguments)) info.ArgumentList.Add(argument);
+        using var process = Process.Start(info)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"ffmpeg: {errors}");
+    }
+
+    public static string N(double value) => value.ToString(CultureInfo.InvariantCulture);
+}
