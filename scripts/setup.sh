@@ -45,18 +45,7 @@ npm_install src/LessonReview.Web
 (cd src/LessonReview.Web && npm run --silent build) # copies the libraries into wwwroot/lib: instant
 if [ "$mode" = test ]; then npm_install tests/tools; fi
 
-# The voice-activity model for talk analytics (Silero VAD v5, MIT), from the npm package
-# @ricky0123/vad-web (no model hub is reachable here), checked by SHA-256; fetched once.
-model=models/silero_vad_v5.onnx
-model_sum=2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f
-if [ "$(sha256sum "$model" 2>/dev/null | cut -d' ' -f1)" != "$model_sum" ]; then
-  echo "setup: the voice-activity model"
-  tmp=$(mktemp -d)
-  (cd "$tmp" && npm pack @ricky0123/vad-web@0.0.31 --silent >/dev/null 2>&1 && tar xzf ricky0123-vad-web-0.0.31.tgz package/dist/silero_vad_v5.onnx) \
-    || { echo "setup: could not fetch @ricky0123/vad-web from the npm registry"; rm -rf "$tmp"; exit 1; }
-  mkdir -p models && cp "$tmp/package/dist/silero_vad_v5.onnx" "$model" && rm -rf "$tmp"
-  [ "$(sha256sum "$model" | cut -d' ' -f1)" = "$model_sum" ] || { echo "setup: the model's checksum does not match; removed it"; rm -f "$model"; exit 1; }
-fi
+scripts/fetch-model.sh # the voice-activity model for talk analytics, checked by SHA-256; fetched once
 
 echo "setup: restore and build ($mode)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -62,6 +62,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Notifications.MailQueue>();
         services.AddScoped<Lessons.LessonLifecycle>();
         services.AddScoped<LessonProcessor>();
+        services.AddOptions<Analysis.TalkOptions>().BindConfiguration(Analysis.TalkOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Analysis.TalkOptions>, Analysis.TalkOptionsValidation>();
+        services.AddScoped<Analysis.TalkQueue>();
+        services.AddScoped<Analysis.TalkJob>();
         if (configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>()?.Enabled ?? true)
             services.AddHostedService<ProcessingWorker>();
         return services;

@@ -37,9 +37,11 @@ public sealed class AccessibilityTests(BrowserFixture browser, WorkspaceDetailsT
         var pages = who switch
         {
             "anonymous" => new[] { "/signin", "/status/404", "/password/forgot", "/password?kind=reset&user=00000000-0000-0000-0000-000000000000&token=spent" },
-            "trainee" => ["/lessons", "/lessons/upload", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", "/next", $"/reviews/{app.ReviewId}/print", $"/reviews/{app.SelfReviewId}", "/no-such-page", "/settings", "/notifications"],
+            "trainee" => ["/lessons", "/lessons/upload", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", "/next", $"/reviews/{app.ReviewId}/print", $"/reviews/{app.SelfReviewId}", "/no-such-page", "/settings", "/notifications",
+                $"/lessons/{app.TalkLessonId}", $"/reviews/{app.TalkReviewId}", "/growth"],
             "coordinator" => ["/lessons", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", $"/reviews/{app.ReviewId}/print", "/settings", "/people", "/notifications"],
-            _ => ["/lessons", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", $"/reviews/{app.ReviewId}/print", "/settings", "/notifications"],
+            _ => ["/lessons", $"/lessons/{app.LessonId}", "/reviews", $"/reviews/{app.ReviewId}", $"/reviews/{app.ReviewId}/print", "/settings", "/notifications",
+                $"/reviews/{app.TalkReviewId}"],
         };
         var page = await context.NewPageAsync();
         var found = new List<string>();

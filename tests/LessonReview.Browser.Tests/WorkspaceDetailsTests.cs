@@ -23,6 +23,9 @@ public sealed class WorkspaceDetailsTests(BrowserFixture browser, WorkspaceDetai
         public Guid ReviewId { get; private set; }
         public Guid SelfReviewId { get; private set; }
         public Guid LessonId { get; private set; }
+        /// <summary>A lesson with real talk, analysed, and a mentored review of it (the talk strip and summary).</summary>
+        public Guid TalkLessonId { get; private set; }
+        public Guid TalkReviewId { get; private set; }
 
         public async Task InitializeAsync()
         {
@@ -34,6 +37,11 @@ public sealed class WorkspaceDetailsTests(BrowserFixture browser, WorkspaceDetai
             ReviewId = (await created.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
             SelfReviewId = (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { kind = "self" })).Content.ReadFromJsonAsync<ReviewDto>())!.Id;
             await ReviewHost.CommentAsync(trainee, SelfReviewId, 3, "My own note: I spoke too fast here", "note");
+            TalkLessonId = await Tus.UploadAsync(trainee, (await TestClips.ClassroomLessonAsync()).Path, "Unit 2 · my weekend");
+            Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, TalkLessonId)).Status);
+            Assert.Equal("ready", (await LessonReview.Web.Tests.Analysis.TalkTests.WaitForTalkAsync(trainee, TalkLessonId)).Status);
+            var talkReview = await trainee.PostAsJsonAsync($"/api/lessons/{TalkLessonId}/reviews", new { mentorIds = new[] { mentorId } });
+            TalkReviewId = (await talkReview.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
         }
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

@@ -75,6 +75,26 @@ public static class TestClips
         });
     }
 
+    /// <summary>
+    /// A filmed lesson with real talk (640×360 H.264 + AAC, ~77 s): <see cref="SynthesisedClassroom.SayLessonAsync"/>'s
+    /// eight exchanges; the truth is who really spoke when.
+    /// </summary>
+    public static async Task<(string Path, IReadOnlyList<LessonReview.Media.Analysis.SpeakerSegment> Truth)> ClassroomLessonAsync()
+    {
+        var path = await WriteOnceAsync("classroom.mp4", async path =>
+        {
+            using var folder = new TempFolder();
+            var classroom = new SynthesisedClassroom(folder);
+            await classroom.SayLessonAsync();
+            var sound = await classroom.WriteAsync();
+            await FFmpegAsync($"-f lavfi -i testsrc2=size=640x360:rate=15 -i {sound} -c:v libx264 -preset ultrafast -pix_fmt yuv420p -g 30 -c:a aac -shortest {path}");
+            ClassroomTruth = classroom.Truth;
+        });
+        return (path, ClassroomTruth);
+    }
+
+    private static IReadOnlyList<LessonReview.Media.Analysis.SpeakerSegment> ClassroomTruth = [];
+
     /// <summary>A PNG still image.</summary>
     public static Task<string> PngImageAsync() => MakeAsync("still.png",
         "-f lavfi -i testsrc2=size=320x240 -frames:v 1");

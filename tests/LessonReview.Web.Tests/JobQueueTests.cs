@@ -34,6 +34,21 @@ public sealed class JobQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lesson_waiting_to_become_playable_goes_before_an_older_talk_analysis()
+    {
+        var analysis = (await SeedJobsAsync(1, JobKind.Talk)).Single();
+        await Task.Delay(10);
+        var waiting = (await SeedJobsAsync(1)).Single();
+        await using var db = new LessonReviewDb(TestDatabase.Options(_folder.Path));
+        var queue = new JobQueue(db, TimeProvider.System);
+
+        var first = await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1));
+        var second = await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1));
+
+        Assert.Equal((waiting, analysis), (first!.Id, second!.Id));
+    }
+
+    [Fact]
     public async Task A_job_whose_worker_stopped_renewing_goes_to_another_worker_after_its_lease()
     {
         var job = (await SeedJobsAsync(1)).Single();
@@ -51,7 +66,7 @@ public sealed class JobQueueTests : IDisposable
         Assert.False(await queue.RenewAsync(job, "killed-worker", TimeSpan.FromMinutes(1)), "the old owner lost its lease");
     }
 
-    private async Task<List<Guid>> SeedJobsAsync(int count)
+    private async Task<List<Guid>> SeedJobsAsync(int count, string kind = JobKind.Playback)
     {
         await using var db = new LessonReviewDb(TestDatabase.Options(_folder.Path));
         await db.MigrateAsync();
@@ -62,7 +77,7 @@ public sealed class JobQueueTests : IDisposable
         {
             var lesson = new Lesson { OwnerId = owner.Id, Title = $"L{i}", Filename = "f.mp4", Status = LessonStatus.Processing };
             db.Lessons.Add(lesson);
-            var job = new ProcessingJob { LessonId = lesson.Id, AvailableAt = DateTime.UtcNow.AddSeconds(-1) };
+            var job = new ProcessingJob { LessonId = lesson.Id, Kind = kind, AvailableAt = DateTime.UtcNow.AddSeconds(-1) };
             db.ProcessingJobs.Add(job);
             jobs.Add(job.Id);
         }

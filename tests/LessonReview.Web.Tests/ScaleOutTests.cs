@@ -175,7 +175,7 @@ public sealed class ScaleOutTests : IDisposable
     private static async Task<ProcessingJob> JobOfAsync(AppHost web, Guid lessonId)
     {
         await using var scope = web.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<LessonReviewDb>().ProcessingJobs.AsNoTracking().SingleAsync(j => j.LessonId == lessonId);
+        return await scope.ServiceProvider.GetRequiredService<LessonReviewDb>().ProcessingJobs.AsNoTracking().SingleAsync(j => j.LessonId == lessonId && j.Kind == JobKind.Playback);
     }
 
     /// <summary>A review (asking the seeded mentor) of a short lesson uploaded and processed through the given host.</summary>

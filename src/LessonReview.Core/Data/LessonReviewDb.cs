@@ -1,4 +1,5 @@
 using LessonReview.Core.Accounts;
+using LessonReview.Core.Analysis;
 using LessonReview.Core.Framework;
 using LessonReview.Core.Lessons;
 using LessonReview.Core.Notifications;
@@ -25,6 +26,7 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
     public DbSet<Lesson> Lessons => Set<Lesson>();
     public DbSet<ProcessingJob> ProcessingJobs => Set<ProcessingJob>();
     public DbSet<LessonView> LessonViews => Set<LessonView>();
+    public DbSet<TalkAnalysis> TalkAnalyses => Set<TalkAnalysis>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<StandingMentor> StandingMentors => Set<StandingMentor>();
     public DbSet<ReviewMentor> ReviewMentors => Set<ReviewMentor>();
@@ -74,9 +76,18 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
             job.HasIndex(j => new { j.State, j.AvailableAt });
             job.HasIndex(j => j.LessonId);
             job.Property(j => j.State).HasMaxLength(20);
+            job.Property(j => j.Kind).HasMaxLength(20);
             job.Property(j => j.LeaseOwner).HasMaxLength(200);
             job.Property(j => j.LastError).HasMaxLength(4000);
             job.HasOne<Lesson>().WithMany().HasForeignKey(j => j.LessonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<TalkAnalysis>(talk =>
+        {
+            talk.ToTable("talk_analyses");
+            talk.HasKey(t => t.LessonId);
+            talk.Property(t => t.Status).HasMaxLength(20);
+            talk.Property(t => t.Error).HasMaxLength(1000);
+            talk.HasOne<Lesson>().WithOne().HasForeignKey<TalkAnalysis>(t => t.LessonId).OnDelete(DeleteBehavior.Cascade);
         });
         OnReviewsCreating(model);
         OnNotificationsCreating(model);

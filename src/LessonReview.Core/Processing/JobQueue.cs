@@ -16,17 +16,20 @@ public sealed class JobQueue(LessonReviewDb db, TimeProvider clock)
     }
 
     /// <summary>Adds the job to the context's pending changes, to be saved with the caller's own (one transaction).</summary>
-    public void Add(Guid lessonId) =>
-        db.ProcessingJobs.Add(new ProcessingJob { LessonId = lessonId, AvailableAt = clock.GetUtcNow().UtcDateTime });
+    public void Add(Guid lessonId, string kind = JobKind.Playback) =>
+        db.ProcessingJobs.Add(new ProcessingJob { LessonId = lessonId, Kind = kind, AvailableAt = clock.GetUtcNow().UtcDateTime });
 
-    /// <summary>Claims the oldest runnable job (queued, or running with an expired lease), or null.</summary>
+    /// <summary>
+    /// Claims the oldest runnable job (queued, or running with an expired lease), or null. Playback jobs
+    /// come before analysis: analysing one lesson never delays another becoming playable.
+    /// </summary>
     public async Task<ProcessingJob?> TryClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         if (db.Database.IsNpgsql()) return await TryClaimWithSkipLockedAsync(owner, lease, cancellationToken);
         for (var tries = 0; tries < 5; tries++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var candidate = await Runnable(now).OrderBy(j => j.AvailableAt).Select(j => j.Id).FirstOrDefaultAsync(cancellationToken);
+            var candidate = await Runnable(now).OrderBy(j => j.Kind == JobKind.Playback ? 0 : 1).ThenBy(j => j.AvailableAt).Select(j => j.Id).FirstOrDefaultAsync(cancellationToken);
             if (candidate == Guid.Empty) return null;
 
             var claimed = await Runnable(now).Where(j => j.Id == candidate).ExecuteUpdateAsync(set => set
@@ -51,7 +54,7 @@ public sealed class JobQueue(LessonReviewDb db, TimeProvider clock)
             WHERE "Id" = (
                 SELECT "Id" FROM processing_jobs
                 WHERE ("State" = 'queued' AND "AvailableAt" <= {now}) OR ("State" = 'running' AND "LeaseExpiresAt" < {now})
-                ORDER BY "AvailableAt" LIMIT 1
+                ORDER BY CASE WHEN "Kind" = 'playback' THEN 0 ELSE 1 END, "AvailableAt" LIMIT 1
                 FOR UPDATE SKIP LOCKED)
             RETURNING "Id" AS "Value"
             """).ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using LessonReview.Core.Analysis;
 using LessonReview.Core.Data;
 using LessonReview.Core.Events;
 using LessonReview.Core.Lessons;
@@ -13,7 +14,7 @@ namespace LessonReview.Core.Processing;
 /// Progress is saved and published about once a second. The original is never deleted here.
 /// </summary>
 public sealed class LessonProcessor(
-    LessonReviewDb db, IMediaStorage storage, PlaybackPipeline pipeline, ILessonEventPublisher events, TimeProvider clock)
+    LessonReviewDb db, IMediaStorage storage, PlaybackPipeline pipeline, ILessonEventPublisher events, TalkQueue talk, TimeProvider clock) : ILessonJob
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
@@ -34,6 +35,8 @@ public sealed class LessonProcessor(
 
             await StoreOutputsAsync(lessonId, work, result, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
+            // Playable and its talk analysis asked for in one transaction: a crash between cannot lose the analysis.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var updated = await db.Lessons.Where(l => l.Id == lessonId).ExecuteUpdateAsync(set => set
                 .SetProperty(l => l.Status, LessonStatus.Ready)
                 .SetProperty(l => l.Progress, 1.0)
@@ -45,6 +48,12 @@ public sealed class LessonProcessor(
                 .SetProperty(l => l.StoryboardSheets, result.StoryboardSheets.Count)
                 .SetProperty(l => l.ReadyAt, now)
                 .SetProperty(l => l.UpdatedAt, now), cancellationToken);
+            if (updated > 0)
+            {
+                await talk.AddAsync(lessonId, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
             if (updated == 0)
             {
                 await storage.DeletePrefixAsync(MediaKeys.Folder(lessonId), CancellationToken.None);
@@ -62,6 +71,14 @@ public sealed class LessonProcessor(
             if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
     }
+
+    public Task RunAsync(Guid lessonId, CancellationToken cancellationToken) => ProcessAsync(lessonId, cancellationToken);
+
+    public Task FailInterruptedAsync(Guid lessonId, CancellationToken cancellationToken) =>
+        FailAsync(lessonId, ProcessingWorker.InterruptedTooOften, cancellationToken);
+
+    public Task FailAfterAttemptsAsync(Guid lessonId, int attempts, CancellationToken cancellationToken) =>
+        FailAsync(lessonId, FailureReason.Encode(ProcessingWorker.FailedTimes, [attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)]), cancellationToken);
 
     /// <summary>Marks the lesson failed with a message for the trainee.</summary>
     public Task FailAsync(Guid lessonId, string message, CancellationToken cancellationToken) =>

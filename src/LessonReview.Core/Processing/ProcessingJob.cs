@@ -1,13 +1,15 @@
 namespace LessonReview.Core.Processing;
 
 /// <summary>
-/// A persisted request to make a lesson playable. A worker claims it with a lease and renews the
+/// A persisted request to make a lesson playable or to analyse it (<see cref="Kind"/>). A worker claims it with a lease and renews the
 /// lease while it works; a job whose lease ran out (crash, restart) is claimed again.
 /// </summary>
 public sealed class ProcessingJob
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid LessonId { get; set; }
+    /// <summary>One of <see cref="JobKind"/>.</summary>
+    public string Kind { get; set; } = JobKind.Playback;
     /// <summary>One of <see cref="JobState"/>.</summary>
     public string State { get; set; } = JobState.Queued;
     public int Attempts { get; set; }

@@ -13,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace LessonReview.Core.Processing;
 
 /// <summary>
-/// Claims processing jobs one at a time (ffmpeg already uses every core) and runs them, renewing
-/// the lease while it works. Hosted in the web app by default, or in LessonReview.Worker.
+/// Claims processing jobs one at a time (ffmpeg already uses every core) and runs them (making a
+/// lesson playable, or analysing its talk: <see cref="JobKind"/>), renewing the lease while it works. Hosted in the web app by default, or in LessonReview.Worker.
 /// </summary>
 public sealed class ProcessingWorker(
     IServiceScopeFactory scopes, IOptions<WorkerOptions> options, WorkSignal signal, TimeProvider clock, ILogger<ProcessingWorker> log) : BackgroundService
@@ -65,11 +65,12 @@ public sealed class ProcessingWorker(
         var processor = scope.ServiceProvider.GetRequiredService<LessonProcessor>();
         var job = await queue.TryClaimAsync(_owner, Lease, stoppingToken);
         if (job is null) return false;
+        ILessonJob work = job.Kind == JobKind.Talk ? scope.ServiceProvider.GetRequiredService<Analysis.TalkJob>() : processor;
 
         if (job.Attempts > Options.MaxAttempts)
         {
             // It kept dying mid-job (the process was killed each time): stop trying.
-            await processor.FailAsync(job.LessonId, InterruptedTooOften, stoppingToken);
+            await work.FailInterruptedAsync(job.LessonId, stoppingToken);
             await queue.FailAsync(job.Id, _owner, "too many interrupted attempts", stoppingToken);
             return true;
         }
@@ -77,6 +78,7 @@ public sealed class ProcessingWorker(
         using var activity = LessonReviewTelemetry.Source.StartActivity("process lesson");
         activity?.SetTag("lessonreview.lesson.id", job.LessonId);
         activity?.SetTag("lessonreview.attempt", job.Attempts);
+        activity?.SetTag("lessonreview.job.kind", job.Kind);
         LessonReviewTelemetry.QueueWait.Record(Math.Max(0, (clock.GetUtcNow().UtcDateTime - job.AvailableAt).TotalSeconds));
         var started = Stopwatch.GetTimestamp();
         var outcome = "interrupted";
@@ -84,8 +86,8 @@ public sealed class ProcessingWorker(
         var heartbeat = KeepLeaseAsync(job.Id, jobCancel);
         try
         {
-            log.LogInformation("Processing lesson {LessonId} (attempt {Attempt})", job.LessonId, job.Attempts);
-            await processor.ProcessAsync(job.LessonId, jobCancel.Token);
+            log.LogInformation("Processing lesson {LessonId}: {Kind} (attempt {Attempt})", job.LessonId, job.Kind, job.Attempts);
+            await work.RunAsync(job.LessonId, jobCancel.Token);
             await queue.CompleteAsync(job.Id, _owner, CancellationToken.None);
             outcome = "succeeded";
         }
@@ -108,8 +110,7 @@ public sealed class ProcessingWorker(
             {
                 outcome = "failed";
                 log.LogError(e, "Lesson {LessonId} failed after {Attempts} attempts", job.LessonId, job.Attempts);
-                await processor.FailAsync(job.LessonId, FailureReason.Encode(FailedTimes, [job.Attempts.ToString(CultureInfo.InvariantCulture)]),
-                    CancellationToken.None);
+                await work.FailAfterAttemptsAsync(job.LessonId, job.Attempts, CancellationToken.None);
                 await queue.FailAsync(job.Id, _owner, e.ToString(), CancellationToken.None);
             }
             else

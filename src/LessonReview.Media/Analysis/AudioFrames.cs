@@ -13,7 +13,7 @@ public static class AudioFrames
     public static async IAsyncEnumerable<float[]> ReadAsync(string path, string ffmpeg, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(ffmpeg) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-i", path, "-vn", "-ac", "1", "-ar", "16000", "-f", "s16le", "pipe:1" })
+        foreach (var argument in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-i", path, "-map", "0:a:0", "-ac", "1", "-ar", "16000", "-f", "s16le", "pipe:1" })
             info.ArgumentList.Add(argument);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("ffmpeg did not start.");
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -40,6 +40,13 @@ public static class AudioFrames
         }
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0 && frames == 0)
-            throw new InvalidOperationException($"ffmpeg could not read the audio: {(await errors).Trim()}");
+        {
+            var said = (await errors).Trim();
+            if (said.Contains("matches no streams", StringComparison.Ordinal)) throw new NoSoundException();
+            throw new InvalidOperationException($"ffmpeg could not read the audio: {said}");
+        }
     }
 }
+
+/// <summary>The recording has no sound track: there is no talk to measure (retrying cannot change that).</summary>
+public sealed class NoSoundException() : Exception("The recording has no sound track.");

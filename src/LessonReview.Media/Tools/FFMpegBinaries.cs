@@ -28,6 +28,10 @@ public static class FFMpegBinaries
         UseCache = true,
     };
 
+    /// <summary>The ffmpeg to start directly (not through FFMpegCore), with the same priority and memory ceiling.</summary>
+    public static string Ffmpeg(FFMpegSettings settings) =>
+        OptionsFor(settings).BinaryFolder is { Length: > 0 } folder ? Path.Combine(folder, "ffmpeg") : "ffmpeg";
+
     /// <summary>The real binary: in the configured folder, or the first one on PATH.</summary>
     internal static string Resolve(string folder, string name)
     {

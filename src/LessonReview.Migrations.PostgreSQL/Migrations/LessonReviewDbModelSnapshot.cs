@@ -214,6 +214,58 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("LessonReview.Core.Analysis.TalkAnalysis", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("DurationSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<double?>("LongestTeacherTurnSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MedianWaitSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MinutesJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SegmentsJson")
+                        .HasColumnType("text");
+
+                    b.Property<double?>("SpeechSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("StudentSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("StudentTurns")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("TeacherSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("TeacherShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LessonId");
+
+                    b.ToTable("talk_analyses", (string)null);
+                });
+
             modelBuilder.Entity("LessonReview.Core.Framework.AreaRating", b =>
                 {
                     b.Property<Guid>("ReviewId")
@@ -522,6 +574,11 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(4000)
@@ -915,6 +972,15 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                     b.HasOne("LessonReview.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Analysis.TalkAnalysis", b =>
+                {
+                    b.HasOne("LessonReview.Core.Lessons.Lesson", null)
+                        .WithOne()
+                        .HasForeignKey("LessonReview.Core.Analysis.TalkAnalysis", "LessonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -217,6 +217,58 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("LessonReview.Core.Analysis.TalkAnalysis", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double?>("DurationSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<double?>("LongestTeacherTurnSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("MedianWaitSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<string>("MinutesJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SegmentsJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<double?>("SpeechSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<double?>("StudentSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("StudentTurns")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("TeacherSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TeacherShare")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("LessonId");
+
+                    b.ToTable("talk_analyses", (string)null);
+                });
+
             modelBuilder.Entity("LessonReview.Core.Framework.AreaRating", b =>
                 {
                     b.Property<Guid>("ReviewId")
@@ -526,6 +578,11 @@ namespace LessonReview.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(4000)
@@ -919,6 +976,15 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                     b.HasOne("LessonReview.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Analysis.TalkAnalysis", b =>
+                {
+                    b.HasOne("LessonReview.Core.Lessons.Lesson", null)
+                        .WithOne()
+                        .HasForeignKey("LessonReview.Core.Analysis.TalkAnalysis", "LessonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -209,6 +209,58 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("LessonReview.Core.Analysis.TalkAnalysis", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("LongestTeacherTurnSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MedianWaitSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MinutesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("SpeechSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("StudentSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("StudentTurns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("TeacherSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TeacherShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LessonId");
+
+                    b.ToTable("talk_analyses", (string)null);
+                });
+
             modelBuilder.Entity("LessonReview.Core.Framework.AreaRating", b =>
                 {
                     b.Property<Guid>("ReviewId")
@@ -516,6 +568,11 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -904,6 +961,15 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                     b.HasOne("LessonReview.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LessonReview.Core.Analysis.TalkAnalysis", b =>
+                {
+                    b.HasOne("LessonReview.Core.Lessons.Lesson", null)
+                        .WithOne()
+                        .HasForeignKey("LessonReview.Core.Analysis.TalkAnalysis", "LessonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -7,6 +7,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using LessonReview.Web.Accounts;
 using LessonReview.Web.Health;
+using LessonReview.Web.Analysis;
 using LessonReview.Web.Lessons;
 using LessonReview.Web.Localization;
 using LessonReview.Web.Notifications;
@@ -106,6 +107,7 @@ public static class LessonReviewHosting
         services.AddScoped<AccountImport>();
         services.AddScoped<Framework.GrowthFramework>();
         services.AddScoped<Framework.GrowthHistory>();
+        services.AddScoped<Analysis.TalkHistory>();
         services.AddScoped<Privacy.ViewLog>();
         services.AddOptions<Privacy.PrivacyOptions>().Bind(builder.Configuration.GetSection(Privacy.PrivacyOptions.Section))
             .Validate(o => o.OriginalRetentionDays >= 0 && o.LessonRetentionDays >= 0 && o.SweepMinutes >= 0, "Privacy:OriginalRetentionDays, LessonRetentionDays and SweepMinutes must each be 0 or more.")
@@ -167,6 +169,7 @@ public static class LessonReviewHosting
         app.MapAccountsApi();
         app.MapUploadsApi();
         app.MapLessonsApi();
+        app.MapTalkApi();
         app.MapReviewsApi();
         app.MapCommentsApi();
         app.MapActionItemsApi();

@@ -5,18 +5,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LessonReview.Web.Pages;
 
-/// <summary>A trainee's growth: each framework area's level across their lessons, as a chart with the same numbers in a table.</summary>
+/// <summary>A trainee's growth: each framework area's level, and their share of talk, across their lessons, as charts with the same numbers in tables.</summary>
 [Authorize]
-public sealed class GrowthModel(GrowthHistory history) : PageModel
+public sealed class GrowthModel(GrowthHistory history, Analysis.TalkHistory talk) : PageModel
 {
     public IReadOnlyList<AreaGrowthDto> Areas { get; private set; } = [];
+    public IReadOnlyList<Analysis.TalkPointDto> Talk { get; private set; } = [];
     public bool IsTrainee { get; private set; }
 
     public async Task OnGetAsync()
     {
         var caller = Caller.Of(User);
         IsTrainee = caller.IsTrainee;
-        if (IsTrainee) Areas = await history.OfAsync(caller.Id, HttpContext.RequestAborted);
+        if (!IsTrainee) return;
+        Areas = await history.OfAsync(caller.Id, HttpContext.RequestAborted);
+        Talk = await talk.OfAsync(caller.Id, HttpContext.RequestAborted);
     }
 
     // The chart's frame: a 600×160 drawing, levels bottom (1) to top, lessons left to right.
@@ -28,6 +31,13 @@ public sealed class GrowthModel(GrowthHistory history) : PageModel
         var x = n == 1 ? Width / 2 : Pad + index * (Width - 2 * Pad) / (n - 1);
         var y = Height - Pad - (level - 1) * (Height - 2 * Pad) / Math.Max(1, area.MaxLevel - 1);
         return (x, y);
+    }
+
+    /// <summary>Where lesson <paramref name="index"/>'s teacher share (0–1) sits in the same frame: 0% at the bottom, 100% at the top.</summary>
+    public static (double X, double Y) ShareAt(int index, int count, double share)
+    {
+        var x = count == 1 ? Width / 2 : Pad + index * (Width - 2 * Pad) / (count - 1);
+        return (x, Height - Pad - share * (Height - 2 * Pad));
     }
 
     public static string N(double value) => value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);

@@ -63,6 +63,30 @@ public sealed class JourneyHost : AppHost, IAsyncLifetime
         return lessonId;
     }
 
+    /// <summary>Tomoko's lesson with real talk (a synthesised class, ~77 s), uploaded once and analysed; the API's analysis of it.</summary>
+    public async Task<(Guid LessonId, LessonReview.Web.Analysis.TalkDto Talk)> TalkLessonAsync()
+    {
+        await _talkGate.WaitAsync();
+        try
+        {
+            if (_talkLesson is { } known) return known;
+            var trainee = await TraineeAsync();
+            var lessonId = await Tus.UploadAsync(trainee, (await TestClips.ClassroomLessonAsync()).Path, TalkLessonTitle);
+            Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId)).Status);
+            var talk = await LessonReview.Web.Tests.Analysis.TalkTests.WaitForTalkAsync(trainee, lessonId);
+            Assert.Equal("ready", talk.Status);
+            return (_talkLesson = (lessonId, talk)).Value;
+        }
+        finally
+        {
+            _talkGate.Release();
+        }
+    }
+
+    public const string TalkLessonTitle = "北小学校 6年 · my weekend";
+    private readonly SemaphoreSlim _talkGate = new(1, 1);
+    private (Guid, LessonReview.Web.Analysis.TalkDto)? _talkLesson;
+
     /// <summary>Two areas of a growth framework for one step (archive them after: other steps move reviews to follow-up without ratings).</summary>
     public async Task<(LessonReview.Web.Framework.AreaDto English, LessonReview.Web.Framework.AreaDto Team)> FrameworkAsync()
     {

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using LessonReview.TestSupport;
+using LessonReview.Web.Reviews;
 using LessonReview.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -8,8 +10,7 @@ namespace LessonReview.Browser.Tests.Journeys;
 
 /// <summary>
 /// The trainee's journey (../shared/JOURNEYS.md), one test per step, each on a laptop and a phone,
-/// in English and Japanese, asserting what Tomoko sees. Not yet built, so not yet tried: the consent
-/// confirmation (issue 12), the talk strip (issue 14).
+/// in English and Japanese, asserting what Tomoko sees.
 /// </summary>
 public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app) : IClassFixture<BrowserFixture>, IClassFixture<JourneyHost>
 {
@@ -262,5 +263,84 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
         {
             await app.ArchiveAsync(english, team);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step9_sees_how_much_they_talked_versus_the_class_and_comments_on_their_longest_turn(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var (lessonId, talk) = await app.TalkLessonAsync();
+        await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");
+        var page = await context.NewPageAsync();
+
+        // The lesson page sums up what the server measured.
+        await page.GotoAsync($"/lessons/{lessonId}");
+        var summary = page.Locator("#talk");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Heading, new() { Name = j.T("Talk in this lesson") })).ToBeVisibleAsync();
+        var numbers = summary.Locator(".talk-numbers");
+        await Assertions.Expect(numbers).ToContainTextAsync(j.T("{0} of the talk · {1}", Percent(talk.TeacherShare!.Value), Clock(talk.TeacherSeconds!.Value)));
+        await Assertions.Expect(numbers).ToContainTextAsync(j.T("{0} of the talk · {1}", $"{100 - Math.Round(talk.TeacherShare!.Value * 100, MidpointRounding.AwayFromZero)}%", Clock(talk.StudentSeconds!.Value)));
+        await Assertions.Expect(numbers.Locator("dd").Nth(2)).ToHaveTextAsync(talk.StudentTurns!.Value.ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(numbers.Locator("dd").Nth(3)).ToHaveTextAsync(Clock(talk.LongestTeacherTurnSeconds!.Value));
+        await j.ShotAsync(page, "talk-summary", summary);
+
+        // In a self-review the strip under the timeline has a band for each stretch of speech.
+        var created = await (await app.TraineeAsync()).PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = Array.Empty<Guid>(), kind = "self" });
+        var reviewId = (await created.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
+        await page.GotoAsync($"/reviews/{reviewId}");
+        await Journey.ReviewReadyAsync(page);
+        var strip = page.Locator("#talk-strip svg");
+        await Assertions.Expect(strip).ToBeVisibleAsync();
+        await Assertions.Expect(strip).ToHaveAttributeAsync("aria-label", Template(j.T("Who talked when: teacher {0}, students {1} of the talk. The list of turns has the same in words.")));
+        await Assertions.Expect(strip.Locator("rect.talk-teacher")).ToHaveCountAsync(talk.Segments.Count(s => s.Speaker == "teacher"));
+        await Assertions.Expect(strip.Locator("rect.talk-student")).ToHaveCountAsync(talk.Segments.Count(s => s.Speaker == "student"));
+
+        // Clicking a band of the longest teacher turn plays it and makes the next comment cover it.
+        var turns = Turns(talk.Segments);
+        var longest = turns.Where(t => t.Speaker == "teacher").MaxBy(t => t.End - t.Start);
+        var band = talk.Segments.First(s => s.Start >= longest.Start);
+        var box = (await strip.BoundingBoxAsync())!;
+        await strip.ClickAsync(new() { Position = new() { X = (float)((band.Start + band.End) / 2 / talk.DurationSeconds!.Value * box.Width), Y = box.Height / 2 } });
+        await page.WaitForFunctionAsync($"() => Math.abs(document.querySelector('#video').currentTime - {longest.Start.ToString(CultureInfo.InvariantCulture)}) < 0.5");
+        await Assertions.Expect(page.Locator("#comment-at")).ToHaveTextAsync(Clock(longest.Start));
+        await Assertions.Expect(page.Locator("#comment-range")).ToHaveTextAsync("–" + Clock(longest.End));
+        await page.Locator("#comment-text").FillAsync("説明が長い — I talked too long here");
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Post comment") }).ClickAsync();
+        var note = page.Locator("li.comment").Filter(new() { HasText = "I talked too long here" });
+        await Assertions.Expect(note.Locator("button.time")).ToHaveTextAsync($"{Clock(longest.Start)}–{Clock(longest.End)}");
+
+        // The same turns in words, each a button that plays it.
+        await page.Locator("#talk-turns-details summary").ClickAsync();
+        var items = page.Locator("#talk-turns button");
+        await Assertions.Expect(items).ToHaveCountAsync(turns.Count);
+        var answer = turns.Last(t => t.Speaker == "student");
+        var answerButton = items.Nth(turns.IndexOf(answer));
+        await Assertions.Expect(answerButton).ToContainTextAsync($"{Clock(answer.Start)}–{Clock(answer.End)} {j.T("Students")}");
+        await answerButton.ClickAsync();
+        await page.WaitForFunctionAsync($"() => Math.abs(document.querySelector('#video').currentTime - {answer.Start.ToString(CultureInfo.InvariantCulture)}) < 0.5");
+        Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
+        await j.ShotAsync(page, "talk", page.Locator("#talk"));
+
+        // Across lessons: the growth page has the share of this one.
+        await page.GotoAsync("/growth");
+        var row = page.Locator("table.growth-table tr").Filter(new() { HasText = JourneyHost.TalkLessonTitle });
+        await Assertions.Expect(row).ToContainTextAsync(Percent(talk.TeacherShare!.Value));
+    }
+
+    private static string Percent(double fraction) => $"{Math.Round(fraction * 100, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture)}%";
+
+    private static string Clock(double seconds) => $"{(int)seconds / 60}:{(int)seconds % 60:00}";
+
+    /// <summary>Consecutive segments of one side are one turn, as the page counts them.</summary>
+    private static List<(double Start, double End, string Speaker)> Turns(IEnumerable<LessonReview.Web.Analysis.TalkSegmentDto> segments)
+    {
+        var turns = new List<(double Start, double End, string Speaker)>();
+        foreach (var s in segments)
+        {
+            if (turns.Count > 0 && turns[^1].Speaker == s.Speaker) turns[^1] = turns[^1] with { End = s.End };
+            else turns.Add((s.Start, s.End, s.Speaker));
+        }
+        return turns;
     }
 }

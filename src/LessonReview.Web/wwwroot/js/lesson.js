@@ -1,6 +1,7 @@
 // Lesson page: live processing progress over SignalR, then the player.
 import { connectHub, statusText } from "./format.js";
 import { t } from "./text.js";
+import { renderSummary, watchTalk } from "./talk.js";
 
 const article = document.getElementById("lesson");
 const lessonId = article.dataset.lessonId;
@@ -18,8 +19,20 @@ function show(lesson) {
     processing.hidden = true;
     if (!document.getElementById("video")) renderPlayer(lesson);
     document.getElementById("reviews-of-lesson").hidden = false; // asking for a review is the next step
+    showTalk();
   }
 }
+
+// Who talked how much: measured after the lesson became playable, so it may still be on its way.
+let talkShown = false;
+function showTalk() {
+  if (talkShown) return;
+  talkShown = true;
+  const section = document.getElementById("talk");
+  section.hidden = false;
+  const talk = watchTalk(lessonId, (analysis) => renderSummary(document.getElementById("talk-body"), analysis, () => talk.request()));
+}
+if (article.dataset.status === "ready") showTalk();
 
 function renderPlayer(lesson) {
   const video = document.createElement("video");

@@ -3,6 +3,7 @@
 // reconnect (or a gap in seq) the page fetches /events?afterSeq=N, so nothing is lost or shown twice.
 import { connectHub, disableControls, duration as clock } from "./format.js";
 import { loadStoryboard } from "./storyboard.js";
+import { renderStrip, renderSummary, renderTurnList, watchTalk } from "./talk.js";
 import { t, today, dateTime } from "./text.js";
 
 const root = document.getElementById("workspace");
@@ -517,6 +518,24 @@ try {
   $("connection").textContent = t("Live updates are unavailable; reload to see new comments.");
 }
 loadStoryboard(video, $("timeline"), $("preview"), $("preview-image"), $("preview-time"));
+
+// ---------- talk ----------
+// A band of the strip or a turn of the list: play from its start, and let the next comment cover it.
+function pickTurn(turn) {
+  seek(turn.start);
+  if (turn.end == null) return; // silence: just that moment
+  if (draft.editing || draft.parentId) resetDraft();
+  draft.at = Math.round(turn.start * 10) / 10;
+  draft.end = Math.round(turn.end * 10) / 10;
+  draft.follow = false;
+  showDraftTime();
+}
+const talk = watchTalk(root.dataset.lessonId, (analysis) => {
+  renderSummary($("talk-body"), analysis, () => talk.request());
+  renderStrip($("talk-strip"), analysis, pickTurn);
+  $("talk-turns-details").hidden = analysis.status !== "ready" || !analysis.segments.length;
+  if (analysis.status === "ready") renderTurnList($("talk-turns"), analysis, pickTurn);
+});
 $("action-due").min = today(); // the date picker offers no past days (the server refuses them too)
 // Recordings of pupils: no "Save video as…" menu (the controls offer no download either). A deterrent, not a lock.
 video.addEventListener("contextmenu", (e) => e.preventDefault());

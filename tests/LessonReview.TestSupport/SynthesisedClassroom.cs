@@ -1,16 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using LessonReview.Media.Analysis;
-using LessonReview.TestSupport;
 
-namespace LessonReview.Media.Tests.Analysis;
+namespace LessonReview.TestSupport;
 
 /// <summary>
 /// A classroom recording the tests write themselves, so every timing is known exactly: espeak-ng
 /// voices say the lines (each trimmed of its own leading and trailing silence), placed sample by
 /// sample at known instants, with pink noise (a room, a projector fan) under everything.
 /// </summary>
-internal sealed class SynthesisedClassroom(TempFolder folder)
+public sealed class SynthesisedClassroom(TempFolder folder)
 {
     private const int Rate = 16000;
     private readonly List<(float[] Samples, double Start, Speaker Speaker)> _lines = [];
@@ -29,7 +28,7 @@ internal sealed class SynthesisedClassroom(TempFolder folder)
         using (var espeak = Process.Start(new ProcessStartInfo("espeak-ng") { ArgumentList = { "-v", voice, "-w", raw, text }, RedirectStandardError = true })!)
         {
             await espeak.WaitForExitAsync();
-            Assert.True(espeak.ExitCode == 0, "espeak-ng failed: run scripts/setup.sh (it installs espeak-ng)");
+            if (espeak.ExitCode != 0) throw new InvalidOperationException("espeak-ng failed: run scripts/setup.sh (it installs espeak-ng)");
         }
         var trimmed = folder.File($"{name}.raw");
         await FfmpegAsync("-i", raw, "-af", "silenceremove=start_periods=1:start_threshold=-45dB,areverse,silenceremove=start_periods=1:start_threshold=-45dB,areverse",
@@ -60,6 +59,35 @@ internal sealed class SynthesisedClassroom(TempFolder folder)
         return clip;
     }
 
+    /// <summary>A teacher's questions and students' answers (eight exchanges, about 75 s).</summary>
+    public static readonly (string Question, string Answer)[] Exchanges =
+    [
+        ("Good morning everyone. Today we are going to talk about our weekends. What did you do on Saturday?", "I played baseball with my brother."),
+        ("That sounds like fun. Who did you play with, and where did you play?", "In the park near my house."),
+        ("Great. Now please look at the picture on page twelve. What can you see in the picture?", "I can see a dog."),
+        ("Yes, a big brown dog. And what is the dog doing next to the tree?", "It is sleeping."),
+        ("Very good. Let's practise the sentence together. Listen carefully and repeat after me.", "I went to the station."),
+        ("Excellent pronunciation. Next question. How many brothers and sisters do you have?", "I have two sisters."),
+        ("Wonderful. Please work with your partner and ask the same question in English.", "Do you like music?"),
+        ("Remember to answer in a full sentence. What kind of music do you like best?", "I like rock music."),
+    ];
+
+    /// <summary>Children's voices (espeak-ng's higher variants) for the answers, in turn.</summary>
+    public static readonly string[] StudentVoices = ["en-us+f3", "en-us+f2", "en-us+f4", "en-us+f5"];
+
+    /// <summary>How long the class waits before each answer, in seconds.</summary>
+    public static readonly double[] Waits = [1.2, 2.5, 0.9, 3.1, 1.8, 2.2, 1.5, 2.8];
+
+    /// <summary>The eight exchanges: the teacher (espeak-ng en-us, full volume) asks, a student (softer, further from the camera) answers after the known wait.</summary>
+    public async Task SayLessonAsync()
+    {
+        for (var i = 0; i < Exchanges.Length; i++)
+        {
+            await SayAsync(Speaker.Teacher, "en-us", Exchanges[i].Question, pauseSeconds: i == 0 ? 2 : 1.6);
+            await SayAsync(Speaker.Student, StudentVoices[i % StudentVoices.Length], Exchanges[i].Answer, Waits[i], gain: 0.6f);
+        }
+    }
+
     public static async Task FfmpegAsync(params string[] arguments)
     {
         var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
@@ -67,7 +95,7 @@ internal sealed class SynthesisedClassroom(TempFolder folder)
         using var process = Process.Start(info)!;
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"ffmpeg: {errors}");
+        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg: {errors}");
     }
 
     public static string N(double value) => value.ToString(CultureInfo.InvariantCulture);
