@@ -1,7 +1,7 @@
 using LessonReview.Bench;
 
-// Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|upload|azure-upload|comments|scale-out|all]
-//        [--runs N] [--seconds S] [--upload-mib M] [--comments N] [--rate R] [--web-dll PATH]
+// Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|talk|upload|azure-upload|comments|scale-out|all]
+//        [--runs N] [--seconds S] [--talk-minutes M] [--long-minutes L] [--upload-mib M] [--comments N] [--rate R] [--web-dll PATH]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 if (what == "latency-client") return await LatencyClient.MainAsync(); // a child of the comments benchmarks
 string? Option(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
@@ -9,6 +9,8 @@ var runs = int.Parse(Option("runs") ?? "5");
 
 if (what is "pipeline" or "all")
     await PipelineBenchmark.RunAsync(runs, int.Parse(Option("seconds") ?? "60"));
+if (what is "talk" or "all")
+    await TalkBenchmark.RunAsync(Math.Min(runs, 3), int.Parse(Option("talk-minutes") ?? "5"), int.Parse(Option("long-minutes") ?? "45"));
 var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../.."));
 var dll = Option("web-dll") ?? Path.Combine(root, "src/LessonReview.Web/bin/Release/net10.0/LessonReview.Web.dll");
 if (what is "upload" or "azure-upload" or "comments" or "scale-out" or "all" && !File.Exists(dll))
