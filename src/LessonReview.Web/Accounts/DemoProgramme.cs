@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using LessonReview.Core.Accounts;
 using LessonReview.Core.Data;
@@ -159,20 +160,55 @@ public static class DemoProgramme
                 ("Students speak to each other in English without prompting", "促されなくても生徒同士が英語で話す")));
     }
 
-    /// <summary>One minute of a test picture with a tone, H.264/AAC (so the worker's fast path makes it playable in seconds).</summary>
+    /// <summary>
+    /// One minute of a test picture with a class talking, H.264/AAC (so the worker's fast path makes it
+    /// playable in seconds): ffmpeg's own speech synthesiser (the flite filter, in Debian's ffmpeg) says a
+    /// teacher's questions in a man's voice and the answers in a woman's, so the talk analysis has
+    /// something to find. An ffmpeg without flite gets a tone instead (no talk to show, nothing broken).
+    /// </summary>
     private static async Task<string> ClipAsync(MediaOptions media, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), $"lessonreview-demo-{Guid.NewGuid():N}.mp4");
         var ffmpeg = string.IsNullOrEmpty(media.BinaryFolder) ? "ffmpeg" : Path.Combine(media.BinaryFolder, "ffmpeg");
+        string[] picture = ["-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=60"];
+        string[] encode = ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", "50", "-c:a", "aac", "-movflags", "+faststart", path];
+        var (ok, errors) = await FfmpegAsync(ffmpeg, [.. picture, "-filter_complex", TalkGraph, "-map", "0:v", "-map", "[talk]", .. encode], cancellationToken);
+        if (!ok)
+            (ok, errors) = await FfmpegAsync(ffmpeg, [.. picture, "-f", "lavfi", "-i", "sine=frequency=440:duration=60", "-shortest", .. encode], cancellationToken);
+        if (!ok) throw new InvalidOperationException($"The demo programme's clip could not be made with ffmpeg: {errors}");
+        return path;
+    }
+
+    // Questions and answers with the pauses a class leaves (no commas or colons: they would end the filter's text).
+    private static readonly (string Teacher, string Student, double Wait)[] Talk =
+    [
+        ("Good morning everyone. Today we talk about our weekends. What did you do on Saturday?", "I played baseball with my brother.", 1.4),
+        ("That sounds fun. Where did you play?", "In the park near my house.", 2.2),
+        ("Great. Please look at the picture on page twelve. What can you see?", "I can see a big dog.", 1.0),
+        ("Good. What is the dog doing?", "It is sleeping under the tree.", 2.8),
+        ("Very good. Now ask your partner the same question in English. Remember to use full sentences.", "What did you do on Sunday?", 1.8),
+    ];
+
+    private static string TalkGraph
+    {
+        get
+        {
+            static string Line(string text, string voice, double volume, double pause) =>
+                $"flite=text='{text}':voice={voice},aresample=48000,aformat=sample_fmts=fltp:channel_layouts=mono,volume={volume.ToString(CultureInfo.InvariantCulture)}," +
+                $"apad=pad_dur={pause.ToString(CultureInfo.InvariantCulture)}";
+            var lines = Talk.SelectMany(t => new[] { Line(t.Teacher, "kal", 1, t.Wait), Line(t.Student, "slt", 0.7, 1.6) }).ToList();
+            return string.Join(";", lines.Select((line, i) => $"{line}[l{i}]"))
+                + ";" + string.Concat(lines.Select((_, i) => $"[l{i}]")) + $"concat=n={lines.Count}:v=0:a=1,adelay=2s:all=1,apad,atrim=0:60[talk]";
+        }
+    }
+
+    private static async Task<(bool Ok, string Errors)> FfmpegAsync(string ffmpeg, string[] arguments, CancellationToken cancellationToken)
+    {
         var info = new ProcessStartInfo(ffmpeg) { RedirectStandardError = true };
-        foreach (var argument in ("-hide_banner -loglevel error -y -f lavfi -i testsrc2=size=640x360:rate=25:duration=60 -f lavfi -i sine=frequency=440:duration=60 " +
-                                  "-c:v libx264 -preset veryfast -pix_fmt yuv420p -g 50 -c:a aac -shortest -movflags +faststart").Split(' '))
-            info.ArgumentList.Add(argument);
-        info.ArgumentList.Add(path);
+        foreach (var argument in new[] { "-hide_banner", "-loglevel", "error", "-y" }.Concat(arguments)) info.ArgumentList.Add(argument);
         using var process = Process.Start(info)!;
         var errors = await process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"The demo programme's clip could not be made with ffmpeg: {errors}");
-        return path;
+        return (process.ExitCode == 0, errors);
     }
 }
