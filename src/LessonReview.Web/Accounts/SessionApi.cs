@@ -11,11 +11,14 @@ namespace LessonReview.Web.Accounts;
 public static class SessionApi
 {
     public sealed record SignInRequest(string? Email, string? Password);
-    /// <summary>A person. <see cref="Email"/> is left out when a trainee asks (they see mentors' names only).</summary>
+    /// <summary>
+    /// A person. <see cref="Email"/> is left out when a trainee asks (they see mentors' names only);
+    /// <see cref="Active"/> is false for a switched-off account (never offered as a new mentor).
+    /// </summary>
     public sealed record UserDto(
         Guid Id,
         [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Email,
-        string Name, string Role);
+        string Name, string Role, bool Active = true);
 
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
@@ -64,6 +67,6 @@ public static class SessionApi
             .OrderBy(u => u.Name).ToListAsync(cancellationToken);
         // A trainee choosing mentors is not offered someone whose account is switched off.
         if (trainee) rows = rows.Where(u => !User.IsSwitchedOff(u.LockoutEnd)).ToList();
-        return TypedResults.Ok(rows.Select(u => new UserDto(u.Id, trainee ? null : u.Email ?? "", u.Name, Roles.NameOf(u.RoleId))).ToList());
+        return TypedResults.Ok(rows.Select(u => new UserDto(u.Id, trainee ? null : u.Email ?? "", u.Name, Roles.NameOf(u.RoleId), !User.IsSwitchedOff(u.LockoutEnd))).ToList());
     }
 }

@@ -85,6 +85,17 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         await Assertions.Expect(leaverPage.GetByRole(AriaRole.Button, new() { Name = j.T("Post comment") })).ToBeDisabledAsync();
         await leaverPage.ReloadAsync();
         await Assertions.Expect(leaverPage.GetByRole(AriaRole.Heading, new() { Name = j.T("Sign in") })).ToBeVisibleAsync();
+        // On their review the coordinator can take them off; no other review offers them.
+        await page.GotoAsync($"/reviews/{review}");
+        await Journey.ReviewReadyAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Change mentors") }).ClickAsync();
+        var choices = page.GetByRole(AriaRole.Group, new() { Name = j.T("Who should review this lesson?") });
+        await Assertions.Expect(choices.GetByLabel(name)).ToBeCheckedAsync();
+        await page.GotoAsync($"/reviews/{await app.MentoredReviewAsync()}");
+        await Journey.ReviewReadyAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Change mentors") }).ClickAsync();
+        await Assertions.Expect(choices.GetByLabel("Mia Mentor")).ToBeCheckedAsync();
+        await Assertions.Expect(choices.GetByLabel(name)).ToHaveCountAsync(0);
     }
 
     [Theory]

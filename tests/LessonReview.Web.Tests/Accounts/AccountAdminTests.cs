@@ -31,6 +31,21 @@ public sealed class AccountAdminTests(SessionSecurityTests.Host host) : IClassFi
     }
 
     [Fact]
+    public async Task A_switched_off_mentor_is_marked_in_the_list_coordinators_pick_mentors_from_and_left_out_of_a_trainees()
+    {
+        var coordinator = await host.CoordinatorAsync();
+        var mentorId = await AppHost.IdOfAsync(await host.NewUserAsync("mentor", "Leaving Mentor"));
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PatchAsJsonAsync($"/api/users/{mentorId}", new { disabled = true })).StatusCode);
+
+        var forCoordinator = (await coordinator.GetFromJsonAsync<List<SessionApi.UserDto>>("/api/users?role=mentor"))!;
+        var forTrainee = (await (await host.NewUserAsync("trainee")).GetFromJsonAsync<List<SessionApi.UserDto>>("/api/users?role=mentor"))!;
+
+        Assert.False(Assert.Single(forCoordinator, u => u.Id == mentorId).Active); // the review page offers them only to take them off
+        Assert.Contains(forCoordinator, u => u.Active);
+        Assert.DoesNotContain(forTrainee, u => u.Id == mentorId);
+    }
+
+    [Fact]
     public async Task A_switched_off_account_is_signed_out_at_once_and_can_be_switched_back_on()
     {
         var email = await host.CreateUserAsync("trainee", "Leaving ALT");

@@ -128,14 +128,16 @@ function renderMentors() {
 
 function editMentors() {
   const chosen = new Set(state.review.mentorIds ?? []);
-  $("mentor-choices").replaceChildren(...state.mentors.map((m) => {
+  // A switched-off account is not offered, unless it is on the review already (so it can be taken off).
+  const offered = state.mentors.filter((m) => m.active !== false || chosen.has(m.id));
+  $("mentor-choices").replaceChildren(...offered.map((m) => {
     const label = document.createElement("label");
     label.className = "check";
     const box = Object.assign(document.createElement("input"), { type: "checkbox", name: "mentor", value: m.id, checked: chosen.has(m.id) });
     label.append(box, ` ${m.name}`);
     return label;
   }));
-  if (!state.mentors.length) $("mentor-choices").append(span(t("No mentor accounts exist yet; a coordinator can add them."), "hint"));
+  if (!offered.length) $("mentor-choices").append(span(t("No mentor accounts exist yet; a coordinator can add them."), "hint"));
   $("mentors-form").hidden = false;
   $("mentors-edit").hidden = true;
   $("mentor-choices").querySelector("input")?.focus();
