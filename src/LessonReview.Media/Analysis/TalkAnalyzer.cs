@@ -23,11 +23,7 @@ public sealed class TalkAnalyzer(string modelPath, TalkSettings settings, string
             values[^1] = Pitch.Estimate(frame);
             features.AddRange(values);
         }
-        var activity = new VoiceActivity(modelPath, ffmpeg)
-        {
-            Threshold = settings.SpeechThreshold, MinSilenceSeconds = settings.MinSilenceSeconds, MinSpeechSeconds = settings.MinSpeechSeconds,
-        };
-        var speech = activity.Segments(probabilities);
+        var speech = VoiceActivity.Segments(probabilities, settings);
         var labelled = new Voices(settings).Label(speech, features);
         return TalkReport.From(labelled, probabilities.Count * SileroVad.FrameSeconds, settings);
     }

@@ -9,15 +9,13 @@ public readonly record struct SpeechSegment(double Start, double End)
 /// <summary>
 /// Finds speech in a recording: ffmpeg streams its audio as 16 kHz mono PCM (bounded memory: one
 /// frame at a time), Silero VAD rates each 32 ms frame, and frames are joined into segments with
-/// hysteresis (speech starts above <see cref="Threshold"/>, ends below it minus 0.15) and smoothing
-/// (gaps shorter than <see cref="MinSilenceSeconds"/> are bridged, segments shorter than
-/// <see cref="MinSpeechSeconds"/> dropped), as Silero's own reference code does.
+/// hysteresis (speech starts above <see cref="TalkSettings.SpeechThreshold"/>, ends below it minus 0.15)
+/// and smoothing (gaps shorter than <see cref="TalkSettings.MinSilenceSeconds"/> are bridged, segments
+/// shorter than <see cref="TalkSettings.MinSpeechSeconds"/> dropped), as Silero's own reference code does.
 /// </summary>
-public sealed class VoiceActivity(string modelPath, string ffmpeg = "ffmpeg")
+public sealed class VoiceActivity(string modelPath, TalkSettings? settings = null, string ffmpeg = "ffmpeg")
 {
-    public float Threshold { get; init; } = 0.5f;
-    public double MinSilenceSeconds { get; init; } = 0.3;
-    public double MinSpeechSeconds { get; init; } = 0.25;
+    private readonly TalkSettings _settings = settings ?? new TalkSettings();
 
     /// <summary>Every frame's speech probability, in order (the frame length is <see cref="SileroVad.FrameSeconds"/>).</summary>
     public async Task<List<float>> ProbabilitiesAsync(string path, CancellationToken cancellationToken)
@@ -30,18 +28,18 @@ public sealed class VoiceActivity(string modelPath, string ffmpeg = "ffmpeg")
     }
 
     public async Task<List<SpeechSegment>> SegmentsAsync(string path, CancellationToken cancellationToken) =>
-        Segments(await ProbabilitiesAsync(path, cancellationToken));
+        Segments(await ProbabilitiesAsync(path, cancellationToken), _settings);
 
     /// <summary>Joins frame probabilities into speech segments.</summary>
-    public List<SpeechSegment> Segments(IReadOnlyList<float> probabilities)
+    public static List<SpeechSegment> Segments(IReadOnlyList<float> probabilities, TalkSettings settings)
     {
         var frame = SileroVad.FrameSeconds;
         var raw = new List<SpeechSegment>();
         int? start = null;
         for (var i = 0; i < probabilities.Count; i++)
         {
-            if (start is null && probabilities[i] >= Threshold) start = i;
-            else if (start is not null && probabilities[i] < Threshold - 0.15f)
+            if (start is null && probabilities[i] >= settings.SpeechThreshold) start = i;
+            else if (start is not null && probabilities[i] < settings.SpeechThreshold - 0.15f)
             {
                 raw.Add(new SpeechSegment(start.Value * frame, i * frame));
                 start = null;
@@ -52,9 +50,9 @@ public sealed class VoiceActivity(string modelPath, string ffmpeg = "ffmpeg")
         var joined = new List<SpeechSegment>();
         foreach (var segment in raw)
         {
-            if (joined.Count > 0 && segment.Start - joined[^1].End < MinSilenceSeconds) joined[^1] = joined[^1] with { End = segment.End };
+            if (joined.Count > 0 && segment.Start - joined[^1].End < settings.MinSilenceSeconds) joined[^1] = joined[^1] with { End = segment.End };
             else joined.Add(segment);
         }
-        return joined.Where(s => s.Duration >= MinSpeechSeconds).ToList();
+        return joined.Where(s => s.Duration >= settings.MinSpeechSeconds).ToList();
     }
 }

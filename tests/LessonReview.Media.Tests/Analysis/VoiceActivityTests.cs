@@ -25,7 +25,7 @@ public sealed class VoiceActivityTests(ITestOutputHelper output)
 
         var vad = new VoiceActivity(Model);
         var probabilities = await vad.ProbabilitiesAsync(clip, default);
-        var found = vad.Segments(probabilities);
+        var found = VoiceActivity.Segments(probabilities, new TalkSettings());
 
         var frame = SileroVad.FrameSeconds;
         var agree = Enumerable.Range(0, probabilities.Count).Count(i =>
