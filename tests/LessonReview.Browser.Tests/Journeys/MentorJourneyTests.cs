@@ -7,8 +7,7 @@ namespace LessonReview.Browser.Tests.Journeys;
 
 /// <summary>
 /// The mentor's journey (../shared/JOURNEYS.md), one test per step, each on a laptop and a phone, in
-/// English and Japanese, asserting what Mia sees. Not yet built, so not yet tried: the framework's
-/// areas and ratings (issue 12).
+/// English and Japanese, asserting what Mia sees.
 /// </summary>
 public sealed class MentorJourneyTests(BrowserFixture browser, JourneyHost app) : IClassFixture<BrowserFixture>, IClassFixture<JourneyHost>
 {
