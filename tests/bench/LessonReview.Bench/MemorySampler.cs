@@ -21,6 +21,14 @@ internal sealed class MemorySampler : IAsyncDisposable
         });
     }
 
+    /// <summary>Stops sampling; the peak growth over the start, in bytes.</summary>
+    public async Task<long> StopAsync()
+    {
+        await _stop.CancelAsync();
+        await _sampling;
+        return _peak - _before;
+    }
+
     /// <summary>Stops sampling and prints the growth against the 100 MB goal.</summary>
     public async Task ReportAsync(string what)
     {

@@ -1,7 +1,7 @@
 using LessonReview.Bench;
 
 // Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|talk|upload|azure-upload|comments|scale-out|all]
-//        [--runs N] [--seconds S] [--talk-minutes M] [--long-minutes L] [--upload-mib M] [--comments N] [--rate R] [--web-dll PATH]
+//        [--runs N] [--seconds S] [--talk-minutes M] [--long-minutes L] [--upload-mib M] [--comments N] [--rate R] [--viewers V] [--web-dll PATH]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 if (what == "latency-client") return await LatencyClient.MainAsync(); // a child of the comments benchmarks
 string? Option(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
@@ -24,7 +24,7 @@ if (what is "azure-upload" or "all")
     await AzureUploadBenchmark.RunAsync(Math.Min(runs, 3), long.Parse(Option("azure-mib") ?? "1024") << 20, dll);
 if (what is "comments" or "all")
     await CommentLatencyBenchmark.RunAsync(Math.Min(runs, 3), int.Parse(Option("comments") ?? "300"), int.Parse(Option("rate") ?? "25"),
-        dll);
+        dll, int.Parse(Option("viewers") ?? "4"));
 if (what is "scale-out" or "all")
 {
     var workerDll = Path.Combine(root, "src/LessonReview.Worker/bin/Release/net10.0/LessonReview.Worker.dll");
