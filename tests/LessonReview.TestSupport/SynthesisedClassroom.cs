@@ -31,7 +31,7 @@ public sealed class SynthesisedClassroom(TempFolder folder)
             if (espeak.ExitCode != 0) throw new InvalidOperationException("espeak-ng failed: run scripts/setup.sh (it installs espeak-ng)");
         }
         var trimmed = folder.File($"{name}.raw");
-        await FfmpegAsync("-i", raw, "-af", "silenceremove=start_periods=1:start_threshold=-45dB,areverse,silenceremove=start_periods=1:start_threshold=-45dB,areverse",
+        await TestClips.FFmpegAsync("-i", raw, "-af", "silenceremove=start_periods=1:start_threshold=-45dB,areverse,silenceremove=start_periods=1:start_threshold=-45dB,areverse",
             "-ar", Rate.ToString(CultureInfo.InvariantCulture), "-ac", "1", "-f", "s16le", trimmed);
         var bytes = await File.ReadAllBytesAsync(trimmed);
         var samples = new float[bytes.Length / 2];
@@ -53,7 +53,7 @@ public sealed class SynthesisedClassroom(TempFolder folder)
         var speech = folder.File("speech.raw");
         await File.WriteAllBytesAsync(speech, total.SelectMany(s => BitConverter.GetBytes((short)Math.Clamp(s * 32767, -32768, 32767))).ToArray());
         var clip = folder.File("lesson.wav");
-        await FfmpegAsync("-f", "s16le", "-ar", "16000", "-ac", "1", "-i", speech,
+        await TestClips.FFmpegAsync("-f", "s16le", "-ar", "16000", "-ac", "1", "-i", speech,
             "-f", "lavfi", "-i", $"anoisesrc=color=pink:amplitude={N(noise)}:sample_rate=16000:d={N(End + tailSeconds + 1)}",
             "-filter_complex", "[0][1]amix=inputs=2:duration=first:normalize=0[out]", "-map", "[out]", "-ar", "16000", "-ac", "1", clip);
         return clip;
@@ -86,16 +86,6 @@ public sealed class SynthesisedClassroom(TempFolder folder)
             await SayAsync(Speaker.Teacher, "en-us", Exchanges[i].Question, pauseSeconds: i == 0 ? 2 : 1.6);
             await SayAsync(Speaker.Student, StudentVoices[i % StudentVoices.Length], Exchanges[i].Answer, Waits[i], gain: 0.6f);
         }
-    }
-
-    public static async Task FfmpegAsync(params string[] arguments)
-    {
-        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
-        foreach (var argument in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-y" }.Concat(arguments)) info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg: {errors}");
     }
 
     public static string N(double value) => value.ToString(CultureInfo.InvariantCulture);

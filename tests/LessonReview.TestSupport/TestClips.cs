@@ -133,16 +133,19 @@ public static class TestClips
     }
 
     /// <summary>Runs ffmpeg with a whitespace-separated argument string (no quoting needed by our clips).</summary>
-    public static async Task FFmpegAsync(string arguments)
+    public static Task FFmpegAsync(string arguments) => FFmpegAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Runs ffmpeg with these arguments (quiet, overwriting); a failure throws with ffmpeg's own words.</summary>
+    public static async Task FFmpegAsync(params string[] arguments)
     {
         var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
-        foreach (var a in $"-nostdin -hide_banner -loglevel error -y {arguments}".Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var a in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-y" }.Concat(arguments))
             info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg {arguments} failed: {await stderr}");
+        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg {string.Join(' ', arguments)} failed: {await stderr}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LessonReview.Core.Analysis;
 using LessonReview.Core.Data;
 using LessonReview.Core.Events;
@@ -78,7 +79,7 @@ public sealed class LessonProcessor(
         FailAsync(lessonId, ProcessingWorker.InterruptedTooOften, cancellationToken);
 
     public Task FailAfterAttemptsAsync(Guid lessonId, int attempts, CancellationToken cancellationToken) =>
-        FailAsync(lessonId, FailureReason.Encode(ProcessingWorker.FailedTimes, [attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)]), cancellationToken);
+        FailAsync(lessonId, FailureReason.Encode(ProcessingWorker.FailedTimes, [attempts.ToString(CultureInfo.InvariantCulture)]), cancellationToken);
 
     /// <summary>Marks the lesson failed with a message for the trainee.</summary>
     public Task FailAsync(Guid lessonId, string message, CancellationToken cancellationToken) =>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using LessonReview.Core.Data;
 using LessonReview.Core.Lessons;
 using LessonReview.Core.Telemetry;

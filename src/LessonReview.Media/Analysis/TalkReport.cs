@@ -21,13 +21,8 @@ public sealed record TalkReport(
     /// <summary>Measures labelled speech; turns join the same voice's segments less than TurnGapSeconds apart.</summary>
     public static TalkReport From(IReadOnlyList<SpeakerSegment> segments, double durationSeconds, TalkSettings settings)
     {
-        var turns = new List<SpeakerSegment>();
-        foreach (var segment in segments)
-        {
-            if (turns.Count > 0 && turns[^1].Speaker == segment.Speaker && segment.Start - turns[^1].End < settings.TurnGapSeconds)
-                turns[^1] = turns[^1] with { End = segment.End };
-            else turns.Add(segment);
-        }
+        var turns = Turns.Join(segments.Select(s => (s.Speaker, s.Start, s.End)), settings.TurnGapSeconds)
+            .Select(t => new SpeakerSegment(t.Start, t.End, t.Who)).ToList();
         var waits = new List<double>();
         for (var i = 1; i < turns.Count; i++)
         {

@@ -13,10 +13,8 @@ public readonly record struct SpeechSegment(double Start, double End)
 /// and smoothing (gaps shorter than <see cref="TalkSettings.MinSilenceSeconds"/> are bridged, segments
 /// shorter than <see cref="TalkSettings.MinSpeechSeconds"/> dropped), as Silero's own reference code does.
 /// </summary>
-public sealed class VoiceActivity(string modelPath, TalkSettings? settings = null, string ffmpeg = "ffmpeg")
+public sealed class VoiceActivity(string modelPath, string ffmpeg = "ffmpeg")
 {
-    private readonly TalkSettings _settings = settings ?? new TalkSettings();
-
     /// <summary>Every frame's speech probability, in order (the frame length is <see cref="SileroVad.FrameSeconds"/>).</summary>
     public async Task<List<float>> ProbabilitiesAsync(string path, CancellationToken cancellationToken)
     {
@@ -26,9 +24,6 @@ public sealed class VoiceActivity(string modelPath, TalkSettings? settings = nul
             probabilities.Add(vad.Next(frame));
         return probabilities;
     }
-
-    public async Task<List<SpeechSegment>> SegmentsAsync(string path, CancellationToken cancellationToken) =>
-        Segments(await ProbabilitiesAsync(path, cancellationToken), _settings);
 
     /// <summary>Joins frame probabilities into speech segments.</summary>
     public static List<SpeechSegment> Segments(IReadOnlyList<float> probabilities, TalkSettings settings)

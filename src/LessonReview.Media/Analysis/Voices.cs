@@ -205,13 +205,8 @@ public sealed class Voices(TalkSettings settings)
     /// <summary>The voice with the most turns of at least LongTurnSeconds (ties: the most speech).</summary>
     private int TeacherVoice(List<(double Start, double End, int Voice)> pieces)
     {
-        var turns = new List<(int Voice, double Start, double End)>();
-        foreach (var piece in pieces)
-        {
-            if (turns.Count > 0 && turns[^1].Voice == piece.Voice && piece.Start - turns[^1].End < settings.TurnGapSeconds) turns[^1] = turns[^1] with { End = piece.End };
-            else turns.Add((piece.Voice, piece.Start, piece.End));
-        }
-        return turns.GroupBy(t => t.Voice)
+        return Turns.Join(pieces.Select(p => (p.Voice, p.Start, p.End)), settings.TurnGapSeconds)
+            .GroupBy(t => t.Who)
             .OrderByDescending(g => g.Count(t => t.End - t.Start >= settings.LongTurnSeconds))
             .ThenByDescending(g => g.Sum(t => t.End - t.Start))
             .First().Key;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LessonReview.Core;
 using LessonReview.Core.Analysis;
 using LessonReview.Web.Localization;
 using Microsoft.Extensions.Localization;
@@ -31,7 +30,7 @@ public sealed record TalkDto(
     public static TalkDto From(TalkAnalysis? analysis, IStringLocalizer<SharedText> text)
     {
         if (analysis is null) return new TalkDto(None, null, null, null, null, null, null, null, null, null, null, [], []);
-        var error = analysis.Error is { } stored ? Sentence(stored, text) : null;
+        var error = analysis.Error is { } stored ? text.Sentence(stored) : null;
         if (analysis.Status != TalkStatus.Ready)
             return new TalkDto(analysis.Status, error, null, null, null, null, null, null, null, null, null, [], []);
         var segments = JsonSerializer.Deserialize<double[][]>(analysis.SegmentsJson ?? "[]")!
@@ -42,12 +41,6 @@ public sealed record TalkDto(
             analysis.DurationSeconds - analysis.SpeechSeconds is { } silence ? Math.Round(Math.Max(0, silence), 2) : null,
             analysis.TeacherSeconds, analysis.StudentSeconds, analysis.TeacherShare, analysis.StudentTurns,
             analysis.LongestTeacherTurnSeconds, analysis.MedianWaitSeconds, segments, minutes);
-    }
-
-    private static string Sentence(string stored, IStringLocalizer<SharedText> text)
-    {
-        var (template, values) = StoredSentence.Decode(stored);
-        return text[template, values.Cast<object>().ToArray()].Value;
     }
 }
 

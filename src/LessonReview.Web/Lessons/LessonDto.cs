@@ -20,17 +20,11 @@ public sealed record LessonDto(
     {
         var ready = lesson.Status == LessonStatus.Ready;
         return new LessonDto(lesson.Id, lesson.Title, lesson.Filename, lesson.LessonDate, lesson.NextLessonDate, lesson.OwnerId,
-            lesson.Status, Math.Round(lesson.Progress, 4), lesson.Error is { } error ? Reason(error, text) : null, lesson.DurationSeconds,
+            lesson.Status, Math.Round(lesson.Progress, 4), lesson.Error is { } error ? text.Sentence(error) : null, lesson.DurationSeconds,
             ready ? MediaUrl(lesson.Id, PlaybackPipeline.VideoFileName) : null,
             ready ? MediaUrl(lesson.Id, PlaybackPipeline.PosterFileName) : null,
             ready && lesson.StoryboardSheets > 0 ? MediaUrl(lesson.Id, PlaybackPipeline.StoryboardVttFileName) : null,
             reviewIds ?? [], lesson.UploadOffset, lesson.UploadLength, lesson.Width, lesson.Height, lesson.CreatedAt);
-    }
-
-    private static string Reason(string stored, IStringLocalizer<SharedText> text)
-    {
-        var (template, values) = FailureReason.Decode(stored);
-        return text[template, values.Cast<object>().ToArray()].Value;
     }
 
     public static string MediaUrl(Guid lessonId, string file) => $"/api/lessons/{lessonId}/media/{file}";

@@ -1,4 +1,3 @@
-using LessonReview.Core;
 using LessonReview.Core.Data;
 using LessonReview.Core.Notifications;
 using LessonReview.Web.Localization;
@@ -38,9 +37,6 @@ public sealed class NotificationsReader(LessonReviewDb db, IStringLocalizer<Shar
         if (marked > 0) await signals.ChangedAsync([userId], cancellationToken);
     }
 
-    private NotificationDto Dto(Notification n)
-    {
-        var (template, values) = StoredSentence.Decode(n.Text);
-        return new NotificationDto(n.Id, n.Kind, text[template, values.Cast<object>().ToArray()].Value, n.Link, n.CreatedAt, n.ReadAt is not null);
-    }
+    private NotificationDto Dto(Notification n) =>
+        new(n.Id, n.Kind, text.Sentence(n.Text), n.Link, n.CreatedAt, n.ReadAt is not null);
 }

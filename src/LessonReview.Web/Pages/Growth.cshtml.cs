@@ -27,18 +27,16 @@ public sealed class GrowthModel(GrowthHistory history, Analysis.TalkHistory talk
 
     public static (double X, double Y) At(AreaGrowthDto area, int index, int level)
     {
-        var n = area.Points.Count;
-        var x = n == 1 ? Width / 2 : Pad + index * (Width - 2 * Pad) / (n - 1);
         var y = Height - Pad - (level - 1) * (Height - 2 * Pad) / Math.Max(1, area.MaxLevel - 1);
-        return (x, y);
+        return (X(index, area.Points.Count), y);
     }
 
     /// <summary>Where lesson <paramref name="index"/>'s teacher share (0–1) sits in the same frame: 0% at the bottom, 100% at the top.</summary>
-    public static (double X, double Y) ShareAt(int index, int count, double share)
-    {
-        var x = count == 1 ? Width / 2 : Pad + index * (Width - 2 * Pad) / (count - 1);
-        return (x, Height - Pad - share * (Height - 2 * Pad));
-    }
+    public static (double X, double Y) ShareAt(int index, int count, double share) =>
+        (X(index, count), Height - Pad - share * (Height - 2 * Pad));
+
+    /// <summary>Lesson <paramref name="index"/> of <paramref name="count"/>, left to right (one alone in the middle).</summary>
+    private static double X(int index, int count) => count == 1 ? Width / 2 : Pad + index * (Width - 2 * Pad) / (count - 1);
 
     public static string N(double value) => value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -55,9 +55,12 @@ internal sealed class AppProcess : IDisposable
         return (client, cookies.GetCookieHeader(BaseAddress));
     }
 
-    public long ResidentBytes()
+    public long ResidentBytes() => ResidentBytesOf(_process.Id);
+
+    /// <summary>A process's resident memory (VmRSS), in bytes.</summary>
+    public static long ResidentBytesOf(int processId)
     {
-        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        foreach (var line in File.ReadLines($"/proc/{processId}/status"))
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
         return 0;

@@ -37,7 +37,7 @@ internal static class CommentLatencyBenchmark
         await using var baseline = await BaselineServer.StartAsync();
         var appRuns = new List<Result>();
         var baseRuns = new List<Result>();
-        var memory = new MemorySampler(app); // the server's resident growth while the viewers are connected
+        await using var memory = new MemorySampler(app); // the server's resident growth while the viewers are connected
         for (var i = 0; i < runs; i++)
         {
             appRuns.Add(await MeasureAppAsync(app, [app], viewers, reviewIds, comments, ratePerSecond, viewersPerReview));

@@ -41,22 +41,14 @@ internal static class TalkBenchmark
         var longLesson = work.File("lesson-long.mp4");
         await TestClips.FFmpegAsync($"-f lavfi -i testsrc2=size=320x180:rate=5:duration={longMinutes * 60} -i {longSpeech} -c:v libx264 -preset ultrafast -c:a aac -shortest {longLesson}");
         GC.Collect();
-        var before = ResidentBytes();
-        var peak = before;
-        using var stop = new CancellationTokenSource();
-        var sampling = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested) { peak = Math.Max(peak, ResidentBytes()); await Task.Delay(50); }
-        });
+        await using var memory = new MemorySampler(() => AppProcess.ResidentBytesOf(Environment.ProcessId));
         var stopwatch = Stopwatch.StartNew();
         var longReport = await analyzer.AnalyzeAsync(longLesson, default);
         var longSeconds = stopwatch.Elapsed.TotalSeconds;
-        await stop.CancelAsync();
-        await sampling;
-        var growthMb = (peak - before) / (1024.0 * 1024);
+        var growthMb = await memory.StopAsync() / (1024.0 * 1024);
         Console.WriteLine($"{$"talk analysis of {longMinutes} minutes",-44} {longSeconds,9:0.0} s  ({longSeconds / (longMinutes * 60) * 100:0.0}% of the lesson's length; " +
                           $"the {minutes}-minute encode scaled ×{longMinutes / (double)minutes:0}: ratio {longSeconds / (encode * longMinutes / minutes):0.000})");
-        Console.WriteLine($"{"  memory the analysis added (peak resident)",-44} {growthMb,9:0.0} MB (from {before / (1024.0 * 1024):0} MB); " +
+        Console.WriteLine($"{"  memory the analysis added (peak resident)",-44} {growthMb,9:0.0} MB (from {memory.Before / (1024.0 * 1024):0} MB); " +
                           $"{longReport.Segments.Count} segments, {longReport.SpeechSeconds:0} s of speech");
     }
 
@@ -74,13 +66,5 @@ internal static class TalkBenchmark
         var looped = work.File($"classroom-{seconds}.wav");
         await TestClips.FFmpegAsync($"-stream_loop -1 -i {once} -t {seconds} -c:a pcm_s16le {looped}");
         return looped;
-    }
-
-    private static long ResidentBytes()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-        return 0;
     }
 }
