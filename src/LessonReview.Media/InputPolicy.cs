@@ -15,6 +15,9 @@ public sealed record InputPolicy(string Protocols, string Formats)
     /// <summary>Reading an output this application wrote itself (MP4 only).</summary>
     public static InputPolicy OwnOutput { get; } = new("file", "mov");
 
+    /// <summary>Reading an HLS presentation this application wrote itself (playlists and fMP4 segments on local disk).</summary>
+    public static InputPolicy OwnPresentation { get; } = new("file", "hls,mov");
+
     internal IEnumerable<string> ToArguments() =>
         ["-protocol_whitelist", Protocols, "-format_whitelist", Formats];
 }

@@ -55,6 +55,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// Collects what Chromium refuses under the Content-Security-Policy in every page of
     /// <paramref name="context"/> (it reports each refusal as a console error).
     /// </summary>
+    /// <summary>
+    /// Plays the page's #video muted once the player has loaded it (hls.js attaches after its module
+    /// loads; play() before that would be aborted by the load).
+    /// </summary>
+    public static Task PlayAsync(IPage page) => page.Locator("video#video").EvaluateAsync(
+        "v => new Promise((resolve, reject) => { const go = () => { v.muted = true; v.play().then(resolve, reject); }; " +
+        "v.readyState >= 1 ? go() : v.addEventListener('loadedmetadata', go, { once: true }); })");
+
+    /// <summary>Seeks #video to <paramref name="seconds"/> and returns where it landed.</summary>
+    public static Task<double> SeekAsync(IPage page, double seconds) => page.Locator("video#video").EvaluateAsync<double>(
+        "(v, t) => new Promise(resolve => { v.addEventListener('seeked', () => resolve(v.currentTime), { once: true }); v.currentTime = t; })", seconds);
+
     public static List<string> WatchCsp(IBrowserContext context)
     {
         var refused = new List<string>();

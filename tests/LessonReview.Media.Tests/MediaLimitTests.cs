@@ -28,7 +28,7 @@ public sealed class MediaLimitTests : IDisposable
     {
         var refused = await Assert.ThrowsAsync<UnplayableMediaException>(
             () => pipeline.RunAsync(source, InputPolicy.LocalFile, _output.Path, null));
-        Assert.False(File.Exists(_output.File(PlaybackPipeline.VideoFileName)), "a refused lesson leaves no video behind");
+        Assert.False(File.Exists(_output.File(HlsNames.MasterPlaylist)), "a refused lesson leaves no video behind");
         return refused;
     }
 

@@ -35,7 +35,7 @@ public sealed class PipelineTests : IDisposable
         var result = await _pipeline.RunAsync(await TestClips.PortraitHevcMovAsync(), InputPolicy.LocalFile, _output.Path, null);
 
         Assert.False(result.FastPath);
-        var video = (await _probe.AnalyseAsync(_output.File(result.VideoFile), InputPolicy.OwnOutput)).PrimaryVideoStream!;
+        var video = (await ProbeMainAsync()).PrimaryVideoStream!;
         // Pixels are stored portrait with no rotation left for the player to apply.
         Assert.Equal((360, 640, 0), (video.Width, video.Height, video.Rotation));
         await AssertPlayableAsync(result, expectedSeconds: 4, expectAudio: true);
@@ -58,7 +58,7 @@ public sealed class PipelineTests : IDisposable
 
         Assert.False(result.FastPath);
         await AssertPlayableAsync(result, expectedSeconds: 4, expectAudio: true);
-        var audio = (await _probe.AnalyseAsync(_output.File(result.VideoFile), InputPolicy.OwnOutput)).PrimaryAudioStream!;
+        var audio = (await ProbeMainAsync()).PrimaryAudioStream!;
         Assert.Equal(("aac", 2), (audio.CodecName, audio.Channels));
     }
 
@@ -68,7 +68,7 @@ public sealed class PipelineTests : IDisposable
         var result = await _pipeline.RunAsync(await TestClips.VariableFrameRateMkvAsync(), InputPolicy.LocalFile, _output.Path, null);
 
         Assert.False(result.FastPath);
-        var video = (await _probe.AnalyseAsync(_output.File(result.VideoFile), InputPolicy.OwnOutput)).PrimaryVideoStream!;
+        var video = (await ProbeMainAsync()).PrimaryVideoStream!;
         Assert.Equal("yuv420p", video.PixelFormat);
         await AssertPlayableAsync(result, expectedSeconds: 4, expectAudio: false);
     }
@@ -113,35 +113,93 @@ public sealed class PipelineTests : IDisposable
 
         Assert.Contains("upload", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("ffmpeg", error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.False(File.Exists(_output.File(PlaybackPipeline.VideoFileName)) && new FileInfo(_output.File(PlaybackPipeline.VideoFileName)).Length > 0);
+        Assert.False(File.Exists(_output.File(HlsNames.MasterPlaylist)), "a refused lesson publishes no playlist");
     }
+
+    [Fact]
+    public async Task An_hd_recording_gets_a_720p_and_a_360p_rung_from_one_decode_with_its_poster_and_storyboard()
+    {
+        var result = await _pipeline.RunAsync(await TestClips.Hd1080Async(6, h264: false), InputPolicy.LocalFile, _output.Path, null);
+
+        Assert.False(result.FastPath);
+        Assert.Equal([(HlsNames.Main, 1280, 720), (HlsNames.Low, 640, 360)], result.Renditions.Select(r => (r.Name, r.Width, r.Height)));
+        var master = await File.ReadAllTextAsync(_output.File(HlsNames.MasterPlaylist));
+        Assert.Contains("RESOLUTION=1280x720", master);
+        Assert.Contains("RESOLUTION=640x360", master);
+        // The low rung advertises less bandwidth, so hls.js steps down to it on a slow school network.
+        var bandwidths = System.Text.RegularExpressions.Regex.Matches(master, @"BANDWIDTH=(\d+)").Select(m => long.Parse(m.Groups[1].Value)).ToList();
+        Assert.True(bandwidths[1] < bandwidths[0] / 2, master);
+        var low = await _probe.AnalyseAsync(_output.File(HlsNames.Playlist(HlsNames.Low)), InputPolicy.OwnPresentation);
+        Assert.Equal((640, 360), (low.PrimaryVideoStream!.Width, low.PrimaryVideoStream.Height));
+        await AssertPlayableAsync(result, expectedSeconds: 6, expectAudio: true);
+    }
+
+    [Fact]
+    public async Task A_sink_receives_every_segment_before_the_playlist_that_names_it_and_hears_playable_once()
+    {
+        var sink = new RecordingSink(_output.File("published"));
+        var result = await _pipeline.RunAsync(await TestClips.LandscapeH264Async(), InputPolicy.LocalFile, _output.File("work"), null, sink: sink);
+
+        Assert.Single(sink.Playable);
+        Assert.InRange(sink.Playable[0].Duration.TotalSeconds, 4.5, 5.5);
+        // Each playlist as published names only files published before it.
+        foreach (var (name, text, before) in sink.Playlists)
+            Assert.All(HlsNames_Files(text), file => Assert.Contains(file, before));
+        // The last copy of each playlist is the finished one.
+        var final = sink.Playlists.Last(p => p.Name == HlsNames.Playlist(HlsNames.Main)).Text;
+        Assert.Contains("#EXT-X-ENDLIST", final);
+        Assert.Contains(HlsNames.MasterPlaylist, sink.Published);
+        Assert.Equal(HlsNames.MasterPlaylist, result.Playlist);
+    }
+
+    private static IEnumerable<string> HlsNames_Files(string playlist) =>
+        playlist.Split('\n').Select(l => l.Trim()).Where(l => l.EndsWith(".m4s", StringComparison.Ordinal));
+
+    private sealed class RecordingSink(string folder) : IPlaybackSink
+    {
+        public List<string> Published { get; } = [];
+        public List<(string Name, string Text, string[] Before)> Playlists { get; } = [];
+        public List<PlayableLesson> Playable { get; } = [];
+
+        public async Task PublishAsync(string name, string localPath, string contentType, CancellationToken cancellationToken)
+        {
+            Directory.CreateDirectory(folder);
+            File.Copy(localPath, Path.Combine(folder, name), overwrite: true);
+            if (HlsNames.IsPlaylist(name)) Playlists.Add((name, await File.ReadAllTextAsync(localPath, cancellationToken), [.. Published]));
+            Published.Add(name);
+        }
+
+        public Task PlayableAsync(PlayableLesson lesson, CancellationToken cancellationToken)
+        {
+            Assert.Contains(HlsNames.MasterPlaylist, Published); // playable only once the player has something to load
+            Playable.Add(lesson);
+            return Task.CompletedTask;
+        }
+    }
+
+    private Task<Probing.MediaAnalysis> ProbeMainAsync() =>
+        _probe.AnalyseAsync(_output.File(HlsNames.Playlist(HlsNames.Main)), InputPolicy.OwnPresentation);
 
     private async Task AssertPlayableAsync(PlaybackResult result, double expectedSeconds, bool expectAudio)
     {
-        var output = await _probe.AnalyseAsync(_output.File(result.VideoFile), InputPolicy.OwnOutput);
+        var output = await ProbeMainAsync();
         var video = output.PrimaryVideoStream!;
         Assert.Equal("h264", video.CodecName);
         Assert.Equal("yuv420p", video.PixelFormat);
         Assert.True(video.Width % 2 == 0 && video.Height % 2 == 0, "dimensions must be even for yuv420p");
         Assert.InRange(output.Duration.TotalSeconds, expectedSeconds - 0.5, expectedSeconds + 0.5);
+        Assert.InRange(result.Duration.TotalSeconds, expectedSeconds - 0.5, expectedSeconds + 0.5);
         Assert.Equal(expectAudio, output.PrimaryAudioStream is not null);
-        Assert.True(await MoovBeforeMdatAsync(_output.File(result.VideoFile)), "+faststart puts the index first so playback starts before the download ends");
+        // HLS with fMP4 segments: an initialisation segment, then media segments, and a finished playlist.
+        var playlist = await File.ReadAllTextAsync(_output.File(HlsNames.Playlist(HlsNames.Main)));
+        Assert.Contains($"#EXT-X-MAP:URI=\"{HlsNames.Init(HlsNames.Main)}\"", playlist);
+        Assert.Contains("#EXT-X-ENDLIST", playlist);
+        Assert.Contains(HlsNames.Playlist(HlsNames.Main), await File.ReadAllTextAsync(_output.File(result.Playlist)));
 
         Assert.True(new FileInfo(_output.File(result.PosterFile)).Length > 0);
         var vtt = await File.ReadAllTextAsync(_output.File(result.StoryboardVttFile!));
         Assert.StartsWith("WEBVTT", vtt);
         Assert.All(result.StoryboardSheets, sheet => Assert.True(File.Exists(_output.File(sheet))));
         Assert.Contains($"{result.StoryboardSheets[0]}#xywh=0,0,160,", vtt);
-    }
-
-    private static async Task<bool> MoovBeforeMdatAsync(string mp4)
-    {
-        var head = new byte[64 * 1024];
-        await using var stream = File.OpenRead(mp4);
-        var read = await stream.ReadAsync(head);
-        var text = System.Text.Encoding.ASCII.GetString(head, 0, read);
-        var moov = text.IndexOf("moov", StringComparison.Ordinal);
-        var mdat = text.IndexOf("mdat", StringComparison.Ordinal);
-        return moov >= 0 && (mdat < 0 || moov < mdat);
     }
 }

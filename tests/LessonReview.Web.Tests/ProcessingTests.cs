@@ -23,13 +23,25 @@ public sealed class ProcessingTests(AppHost host) : IClassFixture<AppHost>
         var lesson = await Tus.WaitUntilProcessedAsync(client, id);
 
         Assert.Equal("ready", lesson.Status);
+        Assert.True(lesson.Playable);
         Assert.Equal((360, 640), (lesson.Width, lesson.Height));
         Assert.InRange(lesson.DurationSeconds!.Value, 3.5, 4.5);
-        var range = new HttpRequestMessage(HttpMethod.Get, lesson.VideoUrl);
-        range.Headers.Range = new(1000, 1999);
+        // HLS: index.m3u8 → main.m3u8 (finished) → fMP4 init and segments, served with Range.
+        Assert.EndsWith("/index.m3u8", lesson.VideoUrl);
+        var master = await client.GetAsync(lesson.VideoUrl);
+        Assert.Equal("application/vnd.apple.mpegurl", master.Content.Headers.ContentType?.MediaType);
+        Assert.True(master.Headers.CacheControl?.NoCache, "a playlist that may still grow is never cached");
+        var renditions = await Hls.RenditionsAsync(client, lesson);
+        Assert.Equal(["main.m3u8"], renditions); // a 360p picture gets no lower rung
+        var (playlist, files) = await Hls.PlaylistAsync(client, id, renditions[0]);
+        Assert.Contains("#EXT-X-ENDLIST", playlist);
+        Assert.EndsWith("main-init.mp4", files[0]);
+        var range = new HttpRequestMessage(HttpMethod.Get, files[1]);
+        range.Headers.Range = new(100, 199);
         var partial = await client.SendAsync(range);
         Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
-        Assert.Equal(1000, (await partial.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal(100, (await partial.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/lessons/{id}/media/secret.m3u8")).StatusCode);
         Assert.Equal("image/jpeg", (await client.GetAsync(lesson.PosterUrl)).Content.Headers.ContentType?.MediaType);
         var vtt = await client.GetStringAsync(lesson.StoryboardUrl);
         var sheet = vtt.Split('\n').First(l => l.Contains("#xywh")).Split('#')[0];

@@ -27,7 +27,7 @@ public sealed class TelemetryTests
             "lessonreview-web",                // the service
             "GET /api/lessons",                // a request, by route
             TestDatabase.IsPostgres ? "postgresql SELECT" : "sqlite SELECT", // a database command under it
-            "process lesson", "ffprobe", "ffmpeg mp4", "ffmpeg jpg"); // the pipeline and its tool runs
+            "process lesson", "ffprobe", "ffmpeg hls", "ffmpeg jpg"); // the pipeline and its tool runs
         await otlp.WaitForAsync("metrics", wait,
             "http.server.request.duration", "lessonreview.processing.duration", "lessonreview.processing.queue_wait",
             "lessonreview.processing.bytes", "succeeded");

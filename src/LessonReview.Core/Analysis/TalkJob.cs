@@ -29,6 +29,7 @@ public sealed class TalkJob(
     public const string ModelProblem = "This server cannot analyse talk yet: {0}";
     public const string NoSound = "This recording has no sound, so there is no talk to measure.";
     public const string TurnedOff = "Talk analysis is turned off on this server.";
+    public const string OriginalRemoved = "The original recording has been removed under the programme's privacy rule, so the talk can no longer be measured.";
 
     public async Task RunAsync(Guid lessonId, CancellationToken cancellationToken)
     {
@@ -37,16 +38,28 @@ public sealed class TalkJob(
             await FinishAsync(lessonId, TalkStatus.Failed, StoredSentence.Encode(TurnedOff, []), cancellationToken);
             return;
         }
-        var lesson = await db.Lessons.AsNoTracking().Where(l => l.Id == lessonId).Select(l => new { l.Status }).SingleOrDefaultAsync(cancellationToken);
+        var lesson = await db.Lessons.AsNoTracking().Where(l => l.Id == lessonId)
+            .Select(l => new { l.Status, l.VideoFile, l.OriginalDeletedAt }).SingleOrDefaultAsync(cancellationToken);
         if (lesson?.Status != LessonStatus.Ready) return; // deleted, or made playable again later (which queues a new analysis)
         if (await db.TalkAnalyses.Where(t => t.LessonId == lessonId).ExecuteUpdateAsync(set => set
                 .SetProperty(t => t.Status, TalkStatus.Running).SetProperty(t => t.UpdatedAt, clock.GetUtcNow().UtcDateTime), cancellationToken) == 0)
             return;
 
+        // The sound is read from the original upload (HLS is many files; in Azure they are many blobs),
+        // or from the one MP4 of a lesson made before HLS. Once the privacy rule removed the original,
+        // an HLS lesson cannot be measured again.
+        var source = lesson.OriginalDeletedAt is null ? MediaKeys.Original(lessonId)
+            : lesson.VideoFile is null ? MediaKeys.Output(lessonId, PlaybackPipeline.LegacyVideoFileName) : null;
+        if (source is null)
+        {
+            await FinishAsync(lessonId, TalkStatus.Failed, StoredSentence.Encode(OriginalRemoved, []), cancellationToken);
+            return;
+        }
+
         TalkReport report;
         try
         {
-            await using var video = await storage.GetLocalFileAsync(MediaKeys.Output(lessonId, PlaybackPipeline.VideoFileName), cancellationToken);
+            await using var video = await storage.GetLocalFileAsync(source, cancellationToken);
             var analyzer = new TalkAnalyzer(options.Value.EffectiveModelPath, options.Value, FFMpegBinaries.Ffmpeg(ffmpeg));
             report = await analyzer.AnalyzeAsync(video.Path, cancellationToken);
         }

@@ -1,7 +1,8 @@
 namespace LessonReview.Core.Events;
 
 /// <summary>A lesson's processing state changed; hub event <c>LessonProgress</c>.</summary>
-public sealed record LessonProgress(Guid LessonId, string Status, double Progress, string? Error);
+/// <param name="Playable">Playback can start (HLS segments are out), possibly while processing goes on.</param>
+public sealed record LessonProgress(Guid LessonId, string Status, double Progress, string? Error, bool Playable = false);
 
 /// <summary>
 /// Sends lesson events to whoever watches them. In-process (the SignalR hub) by default; across

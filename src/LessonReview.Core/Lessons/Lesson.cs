@@ -31,6 +31,14 @@ public sealed class Lesson
     /// <summary>An unfinished upload untouched until then is removed with its bytes.</summary>
     public DateTime? UploadExpiresAt { get; set; }
 
+    /// <summary>
+    /// When playback could start: the first HLS segments were published, usually seconds into
+    /// processing (the status stays processing until poster and storyboard are there too).
+    /// </summary>
+    public DateTime? PlayableAt { get; set; }
+    /// <summary>The file the player loads: index.m3u8 (HLS); null for lessons made before HLS, which have video.mp4.</summary>
+    public string? VideoFile { get; set; }
+
     public double? DurationSeconds { get; set; }
     public int? Width { get; set; }
     public int? Height { get; set; }
@@ -40,6 +48,9 @@ public sealed class Lesson
 
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>Can be watched: ready, or still processing with its first segments out.</summary>
+    public bool IsPlayable() => Status == LessonStatus.Ready || (Status == LessonStatus.Processing && PlayableAt is not null);
 }
 
 /// <summary>Lesson states, as the API spells them.</summary>

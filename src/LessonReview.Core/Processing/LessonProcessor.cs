@@ -12,16 +12,25 @@ namespace LessonReview.Core.Processing;
 
 /// <summary>
 /// Makes one lesson playable: original → pipeline in a temporary folder → outputs into storage.
-/// Progress is saved and published about once a second. The original is never deleted here.
+/// HLS segments go to storage as they are written, and the lesson is marked playable (PlayableAt)
+/// with the first of them; it is ready once poster and storyboard are stored too. Progress is saved
+/// and published about once a second. The original is never deleted here.
 /// </summary>
 public sealed class LessonProcessor(
     LessonReviewDb db, IMediaStorage storage, PlaybackPipeline pipeline, ILessonEventPublisher events, TalkQueue talk, TimeProvider clock) : ILessonJob
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>Once playable, every progress event says so (the pages keep the player while the rest encodes).</summary>
+    private bool _playable;
+
     /// <summary>Runs the pipeline; returns false when the lesson was deleted meanwhile.</summary>
     public async Task<bool> ProcessAsync(Guid lessonId, CancellationToken cancellationToken)
     {
+        // A retry starts over: not playable until its own first segments are out.
+        if (await db.Lessons.Where(l => l.Id == lessonId).ExecuteUpdateAsync(set => set
+                .SetProperty(l => l.PlayableAt, (DateTime?)null).SetProperty(l => l.VideoFile, (string?)null), cancellationToken) == 0)
+            return false;
         if (!await SetStateAsync(lessonId, LessonStatus.Processing, 0, null, cancellationToken)) return false;
 
         using var lessonGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -30,13 +39,17 @@ public sealed class LessonProcessor(
         try
         {
             await using var original = await storage.GetLocalFileAsync(MediaKeys.Original(lessonId), cancellationToken);
-            var run = pipeline.RunAsync(original.Path, InputPolicy.LocalFile, work, p => Volatile.Write(ref latest, p), lessonGone.Token);
+            var sink = new StoragePlaybackSink(storage, lessonId, async (playable, token) =>
+            {
+                if (!await MarkPlayableAsync(lessonId, playable, Volatile.Read(ref latest), token)) await lessonGone.CancelAsync();
+            });
+            var run = pipeline.RunAsync(original.Path, InputPolicy.LocalFile, work, p => Volatile.Write(ref latest, p), lessonGone.Token, sink);
             await ReportProgressUntil(run, lessonId, () => Volatile.Read(ref latest), lessonGone, cancellationToken);
             var result = await run;
 
             await StoreOutputsAsync(lessonId, work, result, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            // Playable and its talk analysis asked for in one transaction: a crash between cannot lose the analysis.
+            // Ready and its talk analysis asked for in one transaction: a crash between cannot lose the analysis.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var updated = await db.Lessons.Where(l => l.Id == lessonId).ExecuteUpdateAsync(set => set
                 .SetProperty(l => l.Status, LessonStatus.Ready)
@@ -47,6 +60,8 @@ public sealed class LessonProcessor(
                 .SetProperty(l => l.Height, result.Height)
                 .SetProperty(l => l.FastPath, result.FastPath)
                 .SetProperty(l => l.StoryboardSheets, result.StoryboardSheets.Count)
+                .SetProperty(l => l.VideoFile, result.Playlist)
+                .SetProperty(l => l.PlayableAt, l => l.PlayableAt ?? now)
                 .SetProperty(l => l.ReadyAt, now)
                 .SetProperty(l => l.UpdatedAt, now), cancellationToken);
             if (updated > 0)
@@ -60,11 +75,13 @@ public sealed class LessonProcessor(
                 await storage.DeletePrefixAsync(MediaKeys.Folder(lessonId), CancellationToken.None);
                 return false;
             }
-            await events.PublishAsync(new LessonProgress(lessonId, LessonStatus.Ready, 1, null), cancellationToken);
+            await events.PublishAsync(new LessonProgress(lessonId, LessonStatus.Ready, 1, null, Playable: true), cancellationToken);
             return true;
         }
         catch (OperationCanceledException) when (lessonGone.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            // Deleted while it encoded: segments published after the delete would otherwise stay behind.
+            await storage.DeletePrefixAsync(MediaKeys.Folder(lessonId), CancellationToken.None);
             return false;
         }
         finally
@@ -85,6 +102,24 @@ public sealed class LessonProcessor(
     public Task FailAsync(Guid lessonId, string message, CancellationToken cancellationToken) =>
         SetStateAsync(lessonId, LessonStatus.Failed, 0, message, cancellationToken);
 
+    /// <summary>The first segments are in storage: the player may start (duration known from the probe, before the encode ends).</summary>
+    private async Task<bool> MarkPlayableAsync(Guid lessonId, PlayableLesson playable, double progress, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var updated = await db.Lessons.Where(l => l.Id == lessonId && l.Status == LessonStatus.Processing).ExecuteUpdateAsync(set => set
+            .SetProperty(l => l.PlayableAt, now)
+            .SetProperty(l => l.VideoFile, playable.Playlist)
+            .SetProperty(l => l.DurationSeconds, playable.Duration.TotalSeconds)
+            .SetProperty(l => l.Width, playable.Width)
+            .SetProperty(l => l.Height, playable.Height)
+            .SetProperty(l => l.FastPath, playable.FastPath)
+            .SetProperty(l => l.UpdatedAt, now), cancellationToken);
+        if (updated == 0) return false;
+        _playable = true;
+        await events.PublishAsync(new LessonProgress(lessonId, LessonStatus.Processing, progress, null, Playable: true), cancellationToken);
+        return true;
+    }
+
     private async Task ReportProgressUntil(Task run, Guid lessonId, Func<double> latest, CancellationTokenSource lessonGone, CancellationToken cancellationToken)
     {
         var reported = 0.0;
@@ -104,11 +139,8 @@ public sealed class LessonProcessor(
 
     private async Task StoreOutputsAsync(Guid lessonId, string work, PlaybackResult result, CancellationToken cancellationToken)
     {
-        var files = new List<(string Name, string ContentType)>
-        {
-            (result.VideoFile, "video/mp4"),
-            (result.PosterFile, "image/jpeg"),
-        };
+        // The HLS files are already there (published while they were written).
+        var files = new List<(string Name, string ContentType)> { (result.PosterFile, "image/jpeg") };
         if (result.StoryboardVttFile is { } vtt) files.Add((vtt, "text/vtt"));
         files.AddRange(result.StoryboardSheets.Select(sheet => (sheet, "image/jpeg")));
         foreach (var (name, contentType) in files)
@@ -124,7 +156,7 @@ public sealed class LessonProcessor(
             .SetProperty(l => l.Error, error)
             .SetProperty(l => l.UpdatedAt, now), cancellationToken);
         if (updated == 0) return false;
-        await events.PublishAsync(new LessonProgress(lessonId, status, progress, error), cancellationToken);
+        await events.PublishAsync(new LessonProgress(lessonId, status, progress, error, _playable && status == LessonStatus.Processing), cancellationToken);
         return true;
     }
 }

@@ -13,7 +13,9 @@ public static class AudioFrames
     public static async IAsyncEnumerable<float[]> ReadAsync(string path, string ffmpeg, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(ffmpeg) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-i", path, "-map", "0:a:0", "-ac", "1", "-ar", "16000", "-f", "s16le", "pipe:1" })
+        // The trainee's original upload: read as a local container only (an uploaded "playlist" may not open URLs or other files).
+        foreach (var argument in new[] { "-nostdin", "-hide_banner", "-loglevel", "error",
+                     "-protocol_whitelist", "file", "-format_whitelist", InputPolicy.ContainerFormats + ",wav", "-i", path, "-map", "0:a:0", "-ac", "1", "-ar", "16000", "-f", "s16le", "pipe:1" })
             info.ArgumentList.Add(argument);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("ffmpeg did not start.");
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);

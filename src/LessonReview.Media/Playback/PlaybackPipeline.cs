@@ -5,78 +5,133 @@ using LessonReview.Media.Processing;
 namespace LessonReview.Media.Playback;
 
 /// <summary>
-/// Turns a recorded lesson into video.mp4 + poster.jpg + storyboard sprites and VTT in a folder.
-/// Progress: 0–0.9 while the video is written, the rest for poster and storyboard (cheap: they read
-/// keyframes of the small output, not the source).
+/// Turns a recorded lesson into an HLS presentation (index.m3u8, fMP4 segments) + poster.jpg +
+/// storyboard sprites and VTT in a folder. With an <see cref="IPlaybackSink"/> the segments are
+/// published while ffmpeg writes them, so the lesson plays seconds after the job starts.
+/// Progress: 0–0.9 while the video is written, the rest for the storyboard's tiles (and, on the
+/// fast path, poster and thumbnails, which read the source's keyframes after playback is possible).
 /// </summary>
 public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, PlaybackSettings settings)
 {
-    public const string VideoFileName = "video.mp4";
+    /// <summary>The single MP4 lessons processed before HLS have (still served).</summary>
+    public const string LegacyVideoFileName = "video.mp4";
     public const string PosterFileName = "poster.jpg";
     public const string StoryboardVttFileName = "storyboard.vtt";
     private const double VideoShare = 0.9;
 
+    /// <summary>How often new segments are looked for while ffmpeg writes (also the worst extra delay before playable).</summary>
+    internal static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(250);
+
     public async Task<PlaybackResult> RunAsync(
         string source, InputPolicy sourcePolicy, string outputFolder, Action<double>? onProgress,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IPlaybackSink? sink = null)
     {
         Directory.CreateDirectory(outputFolder);
         var analysis = await AnalyseSourceAsync(source, sourcePolicy, cancellationToken);
         var plan = PlaybackPlan.For(analysis, settings, new FileInfo(source) is { Exists: true } file ? file.Length : 0);
         var budget = settings.TimeBudget(analysis.Duration);
 
-        var video = Path.Combine(outputFolder, VideoFileName);
+        // The full path's one decode also makes the storyboard thumbnails and the poster.
+        var posterPath = Path.Combine(outputFolder, PosterFileName);
+        var layout = analysis.Duration >= Storyboard.MinimumDuration
+            ? Storyboard.For(analysis.Duration, plan.Width, plan.Height, settings.ThumbnailWidth) : null;
+        var thumbs = layout is null ? null : Path.Combine(outputFolder, "thumbs");
+        if (thumbs is not null) Directory.CreateDirectory(thumbs);
+        var pictures = plan.FastPath ? null : new PictureOutputs(thumbs, layout, posterPath, analysis.Duration / 2);
+
+        var job = HlsCommand.For(plan, source, sourcePolicy, outputFolder, settings, pictures);
+        var publisher = sink is null ? null : new HlsPublisher(outputFolder, plan.Renditions, sink);
+        var playable = new PlayableLesson(plan.FastPath, analysis.Duration, plan.Width, plan.Height, HlsNames.MasterPlaylist);
         try
         {
-            await ffmpeg.RunAsync(plan.ToJob(source, sourcePolicy, video), analysis.Duration,
-                p => onProgress?.Invoke(p * VideoShare), budget, cancellationToken);
+            using var stopEncode = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var encode = ffmpeg.RunAsync(job, analysis.Duration, p => onProgress?.Invoke(p * VideoShare), budget, stopEncode.Token);
+            try
+            {
+                while (await Task.WhenAny(encode, Task.Delay(PublishInterval, cancellationToken)) != encode)
+                    await PublishAsync(publisher, sink, playable, cancellationToken);
+            }
+            catch
+            {
+                // Storage refused a segment (or we were cancelled): stop ffmpeg before giving up.
+                await stopEncode.CancelAsync();
+                await encode.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                throw;
+            }
+            await encode;
         }
-        catch (MediaException e) when (e.TimedOut)
+        catch (MediaException e)
         {
-            throw new UnplayableMediaException(
-                "Making this video playable took longer than {0} minutes, far more than a lesson of its length needs: " +
-                "the file is unusual. Export it again from your phone or camera (MP4), and ask your coordinator if it happens again.",
-                [(long)Math.Ceiling(budget.TotalMinutes)], e);
+            DiscardPresentation(outputFolder); // nothing half-written is left to be taken for the lesson
+            throw Explain(e, budget);
         }
-        catch (MediaException e) when (LooksOutOfMemory(e.ErrorOutput))
-        {
-            throw new UnplayableMediaException(
-                "This video needs more memory to decode than LessonReview allows for one lesson (its picture or format is unusually large). " +
-                "Export a smaller copy (1080p or 720p) from your phone or camera and upload that.", e);
-        }
-        catch (MediaException e) when (LooksCorrupt(e.ErrorOutput))
-        {
-            throw new UnplayableMediaException(
-                "The video could not be read to the end: the file seems damaged or was cut short. Please upload the original recording again.", e);
-        }
+        // The last pass publishes the playlists with their end (#EXT-X-ENDLIST).
+        await PublishAsync(publisher, sink, playable, cancellationToken);
 
         // Measure what we actually wrote: the player, poster and storyboard must agree with it.
-        var output = await probe.AnalyseAsync(video, InputPolicy.OwnOutput, cancellationToken);
-        var outVideo = output.PrimaryVideoStream
-            ?? throw new MediaException("The encoded video has no picture; ffmpeg produced an empty file.");
+        var duration = WrittenDuration(Path.Combine(outputFolder, HlsNames.Playlist(HlsNames.Main)));
+        if (duration <= TimeSpan.Zero)
+            throw new MediaException("The encoded video has no segments; ffmpeg produced an empty presentation.");
         onProgress?.Invoke(VideoShare);
 
-        // Poster and storyboard read different parts of the output: side by side, unless the job has a
-        // thread budget (Media:Threads), which two processes at once would exceed.
-        var posterPath = Path.Combine(outputFolder, PosterFileName);
         IReadOnlyList<string> sheets;
-        if (ffmpeg.Threads > 0)
+        if (plan.FastPath)
         {
-            await Poster.WriteAsync(ffmpeg, video, output.Duration, posterPath, cancellationToken);
-            sheets = await StoryboardWriter.WriteAsync(ffmpeg, video, output.Duration, outVideo, settings, outputFolder, cancellationToken);
+            // Nothing decoded the source yet: poster and thumbnails from its keyframes, after playback began.
+            await Poster.WriteAsync(ffmpeg, source, sourcePolicy, duration, posterPath, cancellationToken);
+            sheets = layout is null ? [] : await StoryboardWriter.WriteAsync(ffmpeg, source, sourcePolicy, duration, layout, outputFolder, cancellationToken);
         }
         else
         {
-            var poster = Poster.WriteAsync(ffmpeg, video, output.Duration, posterPath, cancellationToken);
-            var storyboard = StoryboardWriter.WriteAsync(ffmpeg, video, output.Duration, outVideo, settings, outputFolder, cancellationToken);
-            await Task.WhenAll(poster, storyboard);
-            sheets = await storyboard;
+            if (new FileInfo(posterPath) is not { Exists: true, Length: > 0 })
+                await Poster.WriteFirstFrameAsync(ffmpeg, source, sourcePolicy, posterPath, cancellationToken);
+            sheets = layout is null ? [] : await StoryboardWriter.TileAsync(ffmpeg, thumbs!, duration, layout, outputFolder, cancellationToken);
         }
+        if (thumbs is not null && Directory.Exists(thumbs)) Directory.Delete(thumbs, recursive: true);
         onProgress?.Invoke(1);
 
-        return new PlaybackResult(plan.FastPath, output.Duration, outVideo.DisplayWidth, outVideo.DisplayHeight,
-            outVideo.CodecName, output.PrimaryAudioStream is not null, VideoFileName, PosterFileName,
-            sheets.Count > 0 ? StoryboardVttFileName : null, sheets);
+        return new PlaybackResult(plan.FastPath, duration, plan.Width, plan.Height, plan.HasAudio, HlsNames.MasterPlaylist, plan.Renditions,
+            PosterFileName, sheets.Count > 0 ? StoryboardVttFileName : null, sheets);
+    }
+
+    /// <summary>The trainee's sentence for an ffmpeg failure that says something about the file; others stay as they are (and are retried).</summary>
+    private static Exception Explain(MediaException e, TimeSpan budget)
+    {
+        if (e.TimedOut)
+            return new UnplayableMediaException(
+                "Making this video playable took longer than {0} minutes, far more than a lesson of its length needs: " +
+                "the file is unusual. Export it again from your phone or camera (MP4), and ask your coordinator if it happens again.",
+                [(long)Math.Ceiling(budget.TotalMinutes)], e);
+        if (LooksOutOfMemory(e.ErrorOutput))
+            return new UnplayableMediaException(
+                "This video needs more memory to decode than LessonReview allows for one lesson (its picture or format is unusually large). " +
+                "Export a smaller copy (1080p or 720p) from your phone or camera and upload that.", e);
+        if (LooksCorrupt(e.ErrorOutput))
+            return new UnplayableMediaException(
+                "The video could not be read to the end: the file seems damaged or was cut short. Please upload the original recording again.", e);
+        return e;
+    }
+
+    private static void DiscardPresentation(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder).Where(f => HlsNames.IsHlsFile(Path.GetFileName(f))))
+            File.Delete(file);
+    }
+
+    private static async Task PublishAsync(HlsPublisher? publisher, IPlaybackSink? sink, PlayableLesson playable, CancellationToken cancellationToken)
+    {
+        if (publisher is null || sink is null) return;
+        if (await publisher.PublishNewAsync(cancellationToken)) await sink.PlayableAsync(playable, cancellationToken);
+    }
+
+    /// <summary>The sum of a media playlist's segment durations (#EXTINF).</summary>
+    internal static TimeSpan WrittenDuration(string playlist)
+    {
+        if (!File.Exists(playlist)) return TimeSpan.Zero;
+        var seconds = File.ReadLines(playlist)
+            .Where(l => l.StartsWith("#EXTINF:", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[8..].TrimEnd(',').Split(',')[0], CultureInfo.InvariantCulture));
+        return TimeSpan.FromSeconds(seconds);
     }
 
     private async Task<MediaAnalysis> AnalyseSourceAsync(string source, InputPolicy policy, CancellationToken cancellationToken)

@@ -5,13 +5,18 @@ using LessonReview.Media.Processing;
 namespace LessonReview.Media.Playback;
 
 /// <summary>
-/// Decides how a probed source becomes a browser-playable MP4: a remux when the source already is
-/// H.264 + AAC (watchable minutes earlier), otherwise an H.264/AAC encode capped at MaxHeight.
+/// Decides how a probed source becomes HLS (fMP4 segments) a browser plays: a remux when the source
+/// already is H.264 + AAC (watchable in seconds), otherwise an H.264/AAC encode capped at MaxHeight
+/// plus a low-bandwidth rung, made by <see cref="HlsCommand"/>.
 /// </summary>
-public sealed record PlaybackPlan(bool FastPath, int Width, int Height, IReadOnlyList<string> OutputOptions)
+public sealed record PlaybackPlan(bool FastPath, int VideoIndex, bool HasAudio, IReadOnlyList<Rendition> Renditions)
 {
     private static readonly HashSet<string> PlayableH264Profiles =
         new(["High", "Main", "Baseline", "Constrained Baseline"], StringComparer.OrdinalIgnoreCase);
+
+    public int Width => Renditions[0].Width;
+
+    public int Height => Renditions[0].Height;
 
     /// <summary>
     /// Chooses the plan; throws <see cref="UnplayableMediaException"/>, with a sentence for the trainee,
@@ -27,28 +32,22 @@ public sealed record PlaybackPlan(bool FastPath, int Width, int Height, IReadOnl
                 "This video has no length: the file may have been cut short while copying. Please upload the original recording again.");
 
         CheckLimits(source, video, settings, sourceBytes);
+        var hasAudio = source.PrimaryAudioStream is not null;
 
         if (IsBrowserPlayable(source, video) && Math.Min(video.DisplayWidth, video.DisplayHeight) <= settings.FastPathMaxHeight)
-        {
-            return new PlaybackPlan(true, video.DisplayWidth, video.DisplayHeight,
-                ["-map", $"0:{video.Index}", "-map", "0:a:0?", "-c", "copy", "-sn", "-dn", "-movflags", "+faststart", "-f", "mp4"]);
-        }
+            return new PlaybackPlan(true, video.Index, hasAudio, [new Rendition(HlsNames.Main, video.DisplayWidth, video.DisplayHeight, 0, null)]);
 
+        // Peers' choices (DESIGN.md): veryfast, bitrate capped near the source's, stereo AAC because
+        // browsers mishandle more. The low rung only where it is really smaller than the main one.
         var (width, height) = ScaledSize(video.DisplayWidth, video.DisplayHeight, settings.MaxHeight);
-        // Peers' choices (DESIGN.md): veryfast, bitrate capped near the source's, keyframes every N s
-        // regardless of scene cuts so seeking is quick, stereo AAC because browsers mishandle more.
         var maxRate = Math.Clamp((long)((video.BitRate ?? source.BitRate ?? 3_000_000) * 1.3), 800_000, 4_000_000);
-        string[] options =
-        [
-            "-map", $"0:{video.Index}", "-map", "0:a:0?",
-            "-vf", $"scale={width}:{height}:flags=bicubic,format=yuv420p",
-            "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-profile:v", "high", "-pix_fmt", "yuv420p",
-            "-maxrate", Invariant(maxRate), "-bufsize", Invariant(maxRate * 2),
-            "-force_key_frames", $"expr:gte(t,n_forced*{settings.KeyframeSeconds})",
-            "-c:a", "aac", "-b:a", "128k", "-ac", "2", "-ar", "48000",
-            "-sn", "-dn", "-movflags", "+faststart", "-f", "mp4",
-        ];
-        return new PlaybackPlan(false, width, height, options);
+        var renditions = new List<Rendition> { new(HlsNames.Main, width, height, maxRate, "128k") };
+        if (settings.LowRungHeight > 0 && Math.Min(width, height) > settings.LowRungHeight * 1.5)
+        {
+            var (lowWidth, lowHeight) = ScaledSize(width, height, settings.LowRungHeight);
+            renditions.Add(new Rendition(HlsNames.Low, lowWidth, lowHeight, Math.Min(maxRate / 4, 800_000), "64k"));
+        }
+        return new PlaybackPlan(false, video.Index, hasAudio, renditions);
     }
 
     /// <summary>
@@ -82,10 +81,6 @@ public sealed record PlaybackPlan(bool FastPath, int Width, int Height, IReadOnl
 
     private static string Megapixels(long pixels) => (pixels / 1_000_000.0).ToString("0.#", CultureInfo.InvariantCulture);
 
-    /// <summary>The ffmpeg command that writes the playable MP4.</summary>
-    public FFMpegJob ToJob(string input, InputPolicy policy, string output) =>
-        FFMpegJob.From(input, policy).To(output, [.. OutputOptions]);
-
     internal static bool IsBrowserPlayable(MediaAnalysis source, VideoStream video) =>
         video.CodecName == "h264"
         && video.Profile is not null && PlayableH264Profiles.Contains(video.Profile)
@@ -101,6 +96,4 @@ public sealed record PlaybackPlan(bool FastPath, int Width, int Height, IReadOnl
     }
 
     private static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2) * 2);
-
-    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

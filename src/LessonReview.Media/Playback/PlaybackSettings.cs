@@ -9,6 +9,15 @@ public sealed record PlaybackSettings
     /// <summary>Seconds between forced keyframes: seeking lands within this distance.</summary>
     public int KeyframeSeconds { get; init; } = 2;
 
+    /// <summary>
+    /// Target length of an HLS segment in seconds (a multiple of <see cref="KeyframeSeconds"/>): the
+    /// lesson becomes playable once the first one is written, and the player fetches this much at a time.
+    /// </summary>
+    public int SegmentSeconds { get; init; } = 4;
+
+    /// <summary>Short side of the low-bandwidth rung added to encoded lessons (360 = 360p); 0 for none.</summary>
+    public int LowRungHeight { get; init; } = 360;
+
     /// <summary>Width of one storyboard thumbnail in pixels.</summary>
     public int ThumbnailWidth { get; init; } = 160;
 

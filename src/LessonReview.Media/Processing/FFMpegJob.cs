@@ -13,6 +13,9 @@ public sealed record FFMpegJob(
     string Input, InputPolicy Policy, IReadOnlyList<string> InputOptions,
     string Output, IReadOnlyList<string> OutputOptions)
 {
+    /// <summary>What the telemetry span calls the run ("ffmpeg hls"); the output's extension when empty.</summary>
+    public string Label { get; init; } = "";
+
     /// <summary>Reads <paramref name="input"/> (a file, or a SAS URL when the policy allows http(s)).</summary>
     public static FFMpegJob From(string input, InputPolicy policy, params string[] inputOptions) =>
         new(input, policy, inputOptions, "", []);
@@ -41,7 +44,7 @@ public sealed record FFMpegJob(
     private IEnumerable<string> InputArguments(int threads) =>
     [
         "-hide_banner", "-nostats", "-loglevel", "error", "-progress", "pipe:1",
-        .. threads > 0 ? new[] { "-filter_threads", Invariant(threads), "-threads", Invariant(threads) } : [],
+        .. threads > 0 ? new[] { "-filter_threads", Invariant(threads), "-filter_complex_threads", Invariant(threads), "-threads", Invariant(threads) } : [],
         .. Policy.ToArguments(), .. InputOptions,
     ];
 

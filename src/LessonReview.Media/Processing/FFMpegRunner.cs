@@ -28,7 +28,7 @@ public sealed class FFMpegRunner(FFMpegSettings settings)
         CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var activity = MediaTelemetry.Source.StartActivity("ffmpeg " + Path.GetExtension(job.Output).TrimStart('.'));
+        using var activity = MediaTelemetry.Source.StartActivity("ffmpeg " + (job.Label is "" ? Path.GetExtension(job.Output).TrimStart('.') : job.Label));
         activity?.SetTag("process.command_args", job.CommandLine(settings.Threads));
         try
         {

@@ -382,6 +382,9 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("PlayableAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<double>("Progress")
                         .HasColumnType("double precision");
 
@@ -412,6 +415,9 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
 
                     b.Property<long>("UploadOffset")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("VideoFile")
+                        .HasColumnType("text");
 
                     b.Property<int?>("Width")
                         .HasColumnType("integer");

@@ -385,6 +385,9 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("PlayableAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<double>("Progress")
                         .HasColumnType("float");
 
@@ -415,6 +418,9 @@ namespace LessonReview.Migrations.SqlServer.Migrations
 
                     b.Property<long>("UploadOffset")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("VideoFile")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int?>("Width")
                         .HasColumnType("int");

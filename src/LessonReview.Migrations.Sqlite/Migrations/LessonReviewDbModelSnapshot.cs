@@ -377,6 +377,9 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PlayableAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
 
@@ -407,6 +410,9 @@ namespace LessonReview.Migrations.Sqlite.Migrations
 
                     b.Property<long>("UploadOffset")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("VideoFile")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("Width")
                         .HasColumnType("INTEGER");

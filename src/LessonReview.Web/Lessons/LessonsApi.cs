@@ -22,7 +22,7 @@ public static partial class LessonsApi
         api.MapGet("/{id:guid}/views", Views).WithName("LessonViews").WithSummary("Who watched the lesson and when (its trainee and coordinators).");
         api.MapDelete("/{id:guid}", Delete).WithName("DeleteLesson").WithSummary("Delete a lesson and its media (owner or coordinator).");
         api.MapGet("/{id:guid}/media/{file}", Media).WithName("GetLessonMedia")
-            .WithSummary("The playable video (Range requests), poster or storyboard of a ready lesson.");
+            .WithSummary("The lesson's HLS playlists and segments (from the moment it is playable, while it still encodes), poster or storyboard; video.mp4 (Range requests) for lessons made before HLS.");
         return app;
     }
 
@@ -75,25 +75,34 @@ public static partial class LessonsApi
         if (lesson is null) return NotFound();
         var contentType = ContentTypeOf(file);
         if (contentType is null) return new Message("A lesson has no file called '{0}'.", file).Problem(StatusCodes.Status404NotFound);
-        if (lesson.Status != LessonStatus.Ready)
+        if (!lesson.IsPlayable())
             return new Message("This lesson is still {0}; its video appears when processing is done.", lesson.Status).Problem(StatusCodes.Status404NotFound);
 
-        // Blob storage serves the bytes itself (Range requests included) through a read-only SAS URL.
-        // The storyboard VTT stays with the app so its relative sprite links resolve to these URLs.
-        if (file != PlaybackPipeline.StoryboardVttFileName && await storage.GetReadUrlAsync(MediaKeys.Output(id, file), ReadUrlLifetime, cancellationToken) is { } direct)
+        // Blob storage serves the bytes itself (Range requests included) through a read-only SAS URL,
+        // one per segment. Playlists and the storyboard VTT stay with the app so their relative links
+        // resolve to these URLs (and a growing playlist is never cached).
+        var text = HlsNames.IsPlaylist(file) || file == PlaybackPipeline.StoryboardVttFileName;
+        if (!text && await storage.GetReadUrlAsync(MediaKeys.Output(id, file), ReadUrlLifetime, cancellationToken) is { } direct)
         {
             http.Response.Headers.CacheControl = "private, no-store";
             return TypedResults.Redirect(direct.ToString());
         }
         var stream = await storage.OpenReadAsync(MediaKeys.Output(id, file), cancellationToken);
         if (stream is null) return new Message("This lesson has no file called '{0}'.", file).Problem(StatusCodes.Status404NotFound);
+        if (HlsNames.IsPlaylist(file))
+        {
+            // Grows while the lesson encodes: the player reloads it, so no caching and no Last-Modified.
+            http.Response.Headers.CacheControl = "private, no-cache";
+            return TypedResults.Stream(stream, contentType);
+        }
         http.Response.Headers.CacheControl = "private, max-age=3600";
         return TypedResults.Stream(stream, contentType, lastModified: lesson.UpdatedAt, enableRangeProcessing: true);
     }
 
     private static string? ContentTypeOf(string file) => file switch
     {
-        PlaybackPipeline.VideoFileName => "video/mp4",
+        _ when HlsNames.IsHlsFile(file) => HlsNames.ContentType(file),
+        PlaybackPipeline.LegacyVideoFileName => "video/mp4",
         PlaybackPipeline.PosterFileName => "image/jpeg",
         PlaybackPipeline.StoryboardVttFileName => "text/vtt; charset=utf-8",
         _ when StoryboardSheet().IsMatch(file) => "image/jpeg",

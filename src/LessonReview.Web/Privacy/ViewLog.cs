@@ -16,7 +16,7 @@ public sealed class ViewLog(LessonReviewDb db, TimeProvider clock)
 
     public async Task RecordAsync(Lesson lesson, Caller viewer, CancellationToken cancellationToken)
     {
-        if (lesson.OwnerId == viewer.Id || lesson.Status != LessonStatus.Ready) return;
+        if (lesson.OwnerId == viewer.Id || !lesson.IsPlayable()) return;
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - SameViewing;
         if (await db.LessonViews.AnyAsync(v => v.LessonId == lesson.Id && v.UserId == viewer.Id && v.At >= since, cancellationToken)) return;

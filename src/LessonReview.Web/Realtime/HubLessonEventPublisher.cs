@@ -8,5 +8,5 @@ public sealed class HubLessonEventPublisher(IHubContext<ReviewHub, IReviewClient
 {
     public Task PublishAsync(LessonProgress progress, CancellationToken cancellationToken = default) =>
         hub.Clients.Group(ReviewHub.LessonGroup(progress.LessonId))
-            .LessonProgress(new LessonProgressMessage(progress.LessonId, progress.Status, Math.Round(progress.Progress, 4), progress.Error is { } error ? LessonReview.Core.Lessons.FailureReason.English(error) : null));
+            .LessonProgress(new LessonProgressMessage(progress.LessonId, progress.Status, Math.Round(progress.Progress, 4), progress.Error is { } error ? LessonReview.Core.Lessons.FailureReason.English(error) : null, progress.Playable));
 }

@@ -31,7 +31,7 @@ public interface IReviewClient
     Task SessionEnded(SessionEndedMessage message);
 }
 
-public sealed record LessonProgressMessage(Guid LessonId, string Status, double Progress, string? Error);
+public sealed record LessonProgressMessage(Guid LessonId, string Status, double Progress, string? Error, bool Playable);
 
 public sealed record Viewer(Guid UserId, string Name, string Role);
 

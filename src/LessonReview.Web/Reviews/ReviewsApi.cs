@@ -43,7 +43,7 @@ public static class ReviewsApi
         if (lesson is null) return LessonsApi.NotFound();
         if (!(s.Caller.IsCoordinator || lesson.OwnerId == s.Caller.Id))
             return Forbidden("Only the trainee who taught this lesson, or a coordinator, opens a review of it.");
-        if (lesson.Status != LessonStatus.Ready)
+        if (!lesson.IsPlayable()) // a review may start while the rest of the lesson still encodes
             return Conflict(new Message("This lesson is still {0}. Open a review once its video is ready to watch.", lesson.Status));
         var mentorIds = (request?.MentorIds ?? []).Distinct().ToList();
         var kind = request?.Kind ?? ReviewKinds.Mentored;

@@ -10,8 +10,7 @@ namespace LessonReview.Browser.Tests.Journeys;
 
 /// <summary>
 /// The trainee's journey (../shared/JOURNEYS.md), one test per step, each on a laptop and a phone,
-/// in English and Japanese, asserting what Tomoko sees. Not yet built, so not yet tried: playing a
-/// lesson while it still encodes (issue 13).
+/// in English and Japanese, asserting what Tomoko sees.
 /// </summary>
 public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app) : IClassFixture<BrowserFixture>, IClassFixture<JourneyHost>
 {
@@ -60,8 +59,7 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
         await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/lessons/{lessonId}");
-        var video = page.Locator("video#video");
-        await video.EvaluateAsync("v => { v.muted = true; return v.play(); }");
+        await BrowserFixture.PlayAsync(page);
         await page.WaitForFunctionAsync("() => document.querySelector('#video').currentTime > 0.5", null, new() { Timeout = 30_000 });
 
         var form = page.Locator("#open-review");
@@ -76,6 +74,45 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
         var note = page.Locator("li.comment").Filter(new() { HasText = "instructions too long" });
         await Assertions.Expect(note.Locator(".badge.self-review")).ToHaveTextAsync(j.T("Self-review note"));
         await Assertions.Expect(note.Locator(".badge.kind-note")).ToHaveTextAsync(j.T("Note"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Step2b_watches_and_starts_a_self_review_while_the_rest_still_encodes(string size, string language)
+    {
+        // A recording that must be encoded (not H.264), 30 s of 1080p: the encode takes several times longer than the first segments.
+        var j = new Journey(size, language);
+        var trainee = await app.TraineeAsync();
+        var lessonId = await Tus.UploadAsync(trainee, await TestClips.Hd1080Async(30, h264: false), $"Still encoding {size} {language}");
+        await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/lessons/{lessonId}");
+
+        // The player appears by itself once the first segments are out, and the page says the rest is coming.
+        await Assertions.Expect(page.Locator("video#video")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#status-text")).ToContainTextAsync(j.T("You can watch it now; the rest is still being prepared… {0}", "").TrimEnd());
+        await BrowserFixture.PlayAsync(page);
+        await page.WaitForFunctionAsync("() => document.querySelector('#video').currentTime > 0.5", null, new() { Timeout = 30_000 });
+        // What is there so far is less than the lesson: it plays while it still encodes.
+        var available = await page.EvaluateAsync<double>("() => document.querySelector('#video').duration");
+        Assert.InRange(available, 1, 29);
+        await j.ShotAsync(page, "playable-while-encoding", page.Locator("#player"));
+        // It seeks within what is there.
+        var target = Math.Round(available / 2, 1);
+        Assert.InRange(await BrowserFixture.SeekAsync(page, target), target - 0.5, target + 0.5);
+
+        // The review need not wait either: notes at moments already there.
+        await page.Locator("#open-review").GetByRole(AriaRole.Button, new() { Name = j.T("Start a self-review") }).ClickAsync();
+        await Journey.ReviewReadyAsync(page);
+        await Assertions.Expect(page.Locator("#still-encoding")).ToHaveTextAsync(j.T("The rest of this lesson is still being prepared: later parts become watchable within minutes, and comments can be left at any moment already there."));
+        await BrowserFixture.PlayAsync(page);
+        await page.WaitForFunctionAsync("() => document.querySelector('#video').currentTime > 0.5", null, new() { Timeout = 30_000 });
+        await page.Locator("#comment-text").FillAsync("始めの挨拶が良い — a good greeting");
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Post comment") }).ClickAsync();
+        await Assertions.Expect(page.Locator("li.comment").Filter(new() { HasText = "a good greeting" })).ToBeVisibleAsync();
+
+        // And the whole lesson is there in the end.
+        Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId, 300)).Status);
     }
 
     [Theory]

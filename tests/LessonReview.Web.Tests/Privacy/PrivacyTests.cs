@@ -67,9 +67,10 @@ public sealed class PrivacyTests(ReviewHost host) : IClassFixture<ReviewHost>
 
         Assert.Null(await OriginalLengthAsync(lessonId));
         Assert.NotNull(await host.DbAsync(db => db.Lessons.Where(l => l.Id == lessonId).Select(l => l.OriginalDeletedAt).SingleAsync()));
-        var video = await trainee.GetAsync($"/api/lessons/{lessonId}/media/video.mp4");
+        var video = await trainee.GetAsync($"/api/lessons/{lessonId}/media/main-init.mp4");
         Assert.Equal(HttpStatusCode.OK, video.StatusCode);
         Assert.NotEqual("attachment", video.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(HttpStatusCode.OK, (await trainee.GetAsync($"/api/lessons/{lessonId}/media/index.m3u8")).StatusCode);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class PrivacyTests(ReviewHost host) : IClassFixture<ReviewHost>
         Assert.Equal(1, (await sweeper.SweepAsync(DateTime.UtcNow.AddDays(366), default)).Lessons);
 
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/api/lessons/{leaverLesson}")).StatusCode);
-        Assert.Null(await OriginalLengthAsync(leaverLesson, MediaKeys.Output(leaverLesson, "video.mp4")));
+        Assert.Null(await OriginalLengthAsync(leaverLesson, MediaKeys.Output(leaverLesson, "main.m3u8")));
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"/api/lessons/{stayerLesson}")).StatusCode);
     }
 

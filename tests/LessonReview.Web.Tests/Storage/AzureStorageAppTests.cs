@@ -24,7 +24,12 @@ public sealed class AzureStorageAppTests(AzureAppHost host) : IClassFixture<Azur
         Assert.Equal("ready", lesson.Status);
         Assert.False(Directory.Exists(Path.Combine(host.DataDirectory, "media")), "media never touches the web server's disk");
         var noRedirects = host.AnonymousClient();
-        var video = await client.GetAsync(lesson.VideoUrl);
+        // Playlists come from the app (relative links resolve to its URLs; a growing one is never cached)…
+        var master = await client.GetAsync(lesson.VideoUrl);
+        Assert.Equal(HttpStatusCode.OK, master.StatusCode);
+        var (_, files) = await Hls.PlaylistAsync(client, lesson.Id, (await Hls.RenditionsAsync(client, lesson))[0]);
+        // …each segment is a redirect to its own read-only SAS URL on blob storage.
+        var video = await client.GetAsync(files[1]);
         Assert.Equal(HttpStatusCode.Redirect, video.StatusCode);
         var sas = video.Headers.Location!;
         Assert.Equal(host.Azurite.Port, sas.Port);
@@ -34,7 +39,7 @@ public sealed class AzureStorageAppTests(AzureAppHost host) : IClassFixture<Azur
         var partial = await plain.SendAsync(range);
         Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
         Assert.Equal(100, (await partial.Content.ReadAsByteArrayAsync()).Length);
-        Assert.Equal("video/mp4", partial.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("video/iso.segment", partial.Content.Headers.ContentType?.MediaType);
 
         // The storyboard track comes from the app; its sprites resolve to app URLs that redirect to blobs.
         var vtt = await client.GetStringAsync(lesson.StoryboardUrl);

@@ -19,6 +19,7 @@ public static class Format
     public static string Status(LessonDto lesson, IStringLocalizer<SharedText> text) => lesson.Status switch
     {
         "uploading" => text["Upload unfinished ({0}). Open the upload page and choose the same file to resume.", Percent(lesson.Progress)],
+        "processing" when lesson.Playable => text["You can watch it now; the rest is still being prepared… {0}", Percent(lesson.Progress)],
         "processing" => text["Preparing the video… {0}", Percent(lesson.Progress)],
         "ready" => text["Ready to watch"],
         "failed" => text["Could not be processed: {0}", lesson.Error ?? ""],

@@ -1,3 +1,4 @@
+using LessonReview.Core.Lessons;
 using LessonReview.Web.Localization;
 using Microsoft.Extensions.Localization;
 using LessonReview.Web.Accounts;
@@ -30,6 +31,8 @@ public sealed class ReviewWorkspaceModel(ReviewAccess access, ReviewReader reade
     public string? PosterUrl { get; private set; }
     public string? StoryboardUrl { get; private set; }
     public string Duration { get; private set; } = "0";
+    /// <summary>The lesson can be watched but its later part is still being encoded.</summary>
+    public bool StillEncoding { get; private set; }
 
     public async Task OnGetAsync(Guid id)
     {
@@ -46,6 +49,7 @@ public sealed class ReviewWorkspaceModel(ReviewAccess access, ReviewReader reade
         Role = found.Role.ToString().ToLowerInvariant();
         var lesson = LessonDto.From(found.Lesson, text);
         (VideoUrl, PosterUrl, StoryboardUrl) = (lesson.VideoUrl, lesson.PosterUrl, lesson.StoryboardUrl);
+        StillEncoding = lesson.Playable && lesson.Status == LessonStatus.Processing;
         Duration = (found.Lesson.DurationSeconds ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -19,7 +19,9 @@ export const percent = (fraction) => `${Math.floor(fraction * 100)}%`;
 export function statusText(lesson) {
   switch (lesson.status) {
     case "uploading": return t("Upload unfinished ({0}).", percent(lesson.progress));
-    case "processing": return t("Preparing the video… {0}", percent(lesson.progress));
+    case "processing": return lesson.playable
+      ? t("You can watch it now; the rest is still being prepared… {0}", percent(lesson.progress))
+      : t("Preparing the video… {0}", percent(lesson.progress));
     case "ready": return t("Ready to watch");
     case "failed": return t("Could not be processed: {0}", lesson.error);
     default: return lesson.status;

@@ -2,6 +2,7 @@
 import { connectHub, statusText } from "./format.js";
 import { t } from "./text.js";
 import { renderSummary, watchTalk } from "./talk.js";
+import { attachVideo } from "./player.js";
 
 const article = document.getElementById("lesson");
 const lessonId = article.dataset.lessonId;
@@ -15,10 +16,15 @@ function show(lesson) {
   statusLine.textContent = statusText(lesson);
   bar.value = lesson.progress;
   bar.hidden = lesson.status === "failed";
-  if (lesson.status === "ready") {
-    processing.hidden = true;
+  // Playable comes first (its first segments are out), ready when poster and storyboard follow.
+  if (lesson.playable) {
     if (!document.getElementById("video")) renderPlayer(lesson);
     document.getElementById("reviews-of-lesson").hidden = false; // asking for a review is the next step
+  }
+  if (lesson.status === "ready") {
+    processing.hidden = true;
+    const video = document.getElementById("video");
+    if (video && !video.poster && lesson.posterUrl) video.poster = lesson.posterUrl;
     showTalk();
   }
 }
@@ -36,7 +42,8 @@ if (article.dataset.status === "ready") showTalk();
 
 function renderPlayer(lesson) {
   const video = document.createElement("video");
-  Object.assign(video, { id: "video", controls: true, preload: "metadata", playsInline: true, src: lesson.videoUrl, poster: lesson.posterUrl });
+  Object.assign(video, { id: "video", controls: true, preload: "metadata", playsInline: true });
+  if (lesson.posterUrl) video.poster = lesson.posterUrl;
   video.setAttribute("controlslist", "nodownload");
   if (lesson.storyboardUrl) {
     const track = document.createElement("track");
@@ -44,7 +51,11 @@ function renderPlayer(lesson) {
     video.append(track);
   }
   player.replaceChildren(video);
+  attachVideo(video, lesson.videoUrl);
 }
+
+const served = document.getElementById("video");
+if (served) attachVideo(served, served.dataset.src);
 
 async function refresh() {
   const response = await fetch(`/api/lessons/${lessonId}`);
@@ -55,8 +66,9 @@ if (article.dataset.status !== "ready" && article.dataset.status !== "failed") {
   const join = async (connection) => { await connection.invoke("JoinLesson", lessonId); await refresh(); };
   const connection = await connectHub(join);
   connection.on("LessonProgress", (p) => {
-    // Ready or failed: read the lesson again (its media URLs, or its reason in the reader's language).
-    if (p.status === "ready" || p.status === "failed") refresh(); else show({ ...p, lessonId });
+    // Playable, ready or failed: read the lesson again (its media URLs, or its reason in the reader's language).
+    const newlyPlayable = p.playable && !document.getElementById("video");
+    if (newlyPlayable || p.status === "ready" || p.status === "failed") refresh(); else show({ ...p, lessonId });
   });
   await join(connection);
 }

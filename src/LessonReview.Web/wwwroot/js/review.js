@@ -3,6 +3,7 @@
 // reconnect (or a gap in seq) the page fetches /events?afterSeq=N, so nothing is lost or shown twice.
 import { connectHub, disableControls, duration as clock } from "./format.js";
 import { loadStoryboard } from "./storyboard.js";
+import { attachVideo } from "./player.js";
 import { renderStrip, renderSummary, renderTurnList, watchTalk } from "./talk.js";
 import { t, today, dateTime } from "./text.js";
 
@@ -487,6 +488,7 @@ async function learnNames() {
 // ?t=42 opens the review at that moment. Metadata may already be loaded by now (cached video), so
 // seek at once when it is, and on loadedmetadata otherwise.
 const start = Number(new URLSearchParams(location.search).get("t"));
+attachVideo(video, video.dataset.src, start > 0 ? start : 0);
 function seekToStart() { if (start > 0) seek(start); }
 if (video.readyState >= HTMLMediaElement.HAVE_METADATA) seekToStart();
 else video.addEventListener("loadedmetadata", seekToStart, { once: true });
