@@ -29,6 +29,8 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.MaxHeight >= 144, "Media:MaxHeight must be at least 144.")
             .Validate(o => o.Threads >= 0, "Media:Threads must be 0 (ffmpeg decides) or more.")
             .Validate(o => o.FastPathMaxHeight >= o.MaxHeight, "Media:FastPathMaxHeight must be at least Media:MaxHeight.")
+            .Validate(o => o.LowRungHeight == 0 || (o.LowRungHeight >= 144 && o.LowRungHeight < o.MaxHeight),
+                "Media:LowRungHeight must be 0 (no low rung) or from 144 up to below Media:MaxHeight.")
             .Validate(o => o.MaxPixels >= 144L * 144 && o.MaxDurationMinutes >= 1 && o.MinBitsPerSecond >= 0,
                 "Media:MaxPixels, MaxDurationMinutes and MinBitsPerSecond must be positive.")
             .Validate(o => o.MemoryLimitMiB == 0 || o.MemoryLimitMiB >= 256, "Media:MemoryLimitMiB must be 0 (no limit) or at least 256.")
@@ -44,7 +46,7 @@ public static class CoreServiceCollectionExtensions
             var media = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
             return new PlaybackSettings
             {
-                MaxHeight = media.MaxHeight, FastPathMaxHeight = media.FastPathMaxHeight, MaxPixels = media.MaxPixels,
+                MaxHeight = media.MaxHeight, LowRungHeight = media.LowRungHeight, FastPathMaxHeight = media.FastPathMaxHeight, MaxPixels = media.MaxPixels,
                 MaxDuration = TimeSpan.FromMinutes(media.MaxDurationMinutes), MinBitsPerSecond = media.MinBitsPerSecond,
                 TimeBudgetFactor = media.TimeBudgetFactor,
             };

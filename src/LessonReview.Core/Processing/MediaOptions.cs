@@ -8,6 +8,9 @@ public sealed class MediaOptions
     /// <summary>Cap on the short side of encoded video (720 = 720p).</summary>
     public int MaxHeight { get; set; } = 720;
 
+    /// <summary>Short side of the low-bandwidth HLS rung added to encoded lessons (360 = 360p); 0 for none.</summary>
+    public int LowRungHeight { get; set; } = 360;
+
     /// <summary>ffmpeg threads per job; 0 lets ffmpeg choose.</summary>
     public int Threads { get; set; }
 
