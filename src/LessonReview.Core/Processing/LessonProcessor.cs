@@ -24,6 +24,12 @@ public sealed class LessonProcessor(
     /// <summary>Once playable, every progress event says so (the pages keep the player while the rest encodes).</summary>
     private bool _playable;
 
+    /// <summary>
+    /// The progress loop and the pipeline's "playable" call both write through the one DbContext,
+    /// which allows one operation at a time: they take turns.
+    /// </summary>
+    private readonly SemaphoreSlim _dbTurn = new(1, 1);
+
     /// <summary>Runs the pipeline; returns false when the lesson was deleted meanwhile.</summary>
     public async Task<bool> ProcessAsync(Guid lessonId, CancellationToken cancellationToken)
     {
@@ -105,6 +111,19 @@ public sealed class LessonProcessor(
     /// <summary>The first segments are in storage: the player may start (duration known from the probe, before the encode ends).</summary>
     private async Task<bool> MarkPlayableAsync(Guid lessonId, PlayableLesson playable, double progress, CancellationToken cancellationToken)
     {
+        await _dbTurn.WaitAsync(cancellationToken);
+        try
+        {
+            return await MarkPlayableCoreAsync(lessonId, playable, progress, cancellationToken);
+        }
+        finally
+        {
+            _dbTurn.Release();
+        }
+    }
+
+    private async Task<bool> MarkPlayableCoreAsync(Guid lessonId, PlayableLesson playable, double progress, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var updated = await db.Lessons.Where(l => l.Id == lessonId && l.Status == LessonStatus.Processing).ExecuteUpdateAsync(set => set
             .SetProperty(l => l.PlayableAt, now)
@@ -148,6 +167,19 @@ public sealed class LessonProcessor(
     }
 
     private async Task<bool> SetStateAsync(Guid lessonId, string status, double progress, string? error, CancellationToken cancellationToken)
+    {
+        await _dbTurn.WaitAsync(cancellationToken);
+        try
+        {
+            return await SetStateCoreAsync(lessonId, status, progress, error, cancellationToken);
+        }
+        finally
+        {
+            _dbTurn.Release();
+        }
+    }
+
+    private async Task<bool> SetStateCoreAsync(Guid lessonId, string status, double progress, string? error, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var updated = await db.Lessons.Where(l => l.Id == lessonId).ExecuteUpdateAsync(set => set

@@ -1,7 +1,8 @@
 using LessonReview.Bench;
 
-// Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|talk|upload|azure-upload|comments|scale-out|all]
-//        [--runs N] [--seconds S] [--talk-minutes M] [--long-minutes L] [--upload-mib M] [--comments N] [--rate R] [--viewers V] [--web-dll PATH]
+// Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|talk|playable|upload|azure-upload|comments|scale-out|all]
+//        [--runs N] [--seconds S] [--talk-minutes M] [--long-minutes L] [--phone-minutes M] [--hevc-minutes M] [--hevc-full-runs N]
+//        [--upload-mib M] [--comments N] [--rate R] [--viewers V] [--web-dll PATH]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 if (what == "latency-client") return await LatencyClient.MainAsync(); // a child of the comments benchmarks
 string? Option(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
@@ -13,11 +14,14 @@ if (what is "talk" or "all")
     await TalkBenchmark.RunAsync(Math.Min(runs, 3), int.Parse(Option("talk-minutes") ?? "5"), int.Parse(Option("long-minutes") ?? "45"));
 var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../.."));
 var dll = Option("web-dll") ?? Path.Combine(root, "src/LessonReview.Web/bin/Release/net10.0/LessonReview.Web.dll");
-if (what is "upload" or "azure-upload" or "comments" or "scale-out" or "all" && !File.Exists(dll))
+if (what is "playable" or "upload" or "azure-upload" or "comments" or "scale-out" or "all" && !File.Exists(dll))
 {
     Console.Error.WriteLine($"Build the web app first: dotnet build -c Release src/LessonReview.Web (looked for {dll})");
     return 2;
 }
+if (what is "playable" or "all")
+    await PlayableBenchmark.RunAsync(Math.Min(runs, 3), int.Parse(Option("phone-minutes") ?? "45"), int.Parse(Option("hevc-minutes") ?? "10"),
+        int.Parse(Option("hevc-full-runs") ?? "1"), dll);
 if (what is "upload" or "all")
     await UploadBenchmark.RunAsync(runs, long.Parse(Option("upload-mib") ?? "2048") << 20, dll);
 if (what is "azure-upload" or "all")

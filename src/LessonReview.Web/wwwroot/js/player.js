@@ -25,8 +25,6 @@ function playWithHlsJs(Hls, video, url, start) {
     startPosition: start,
     // fMP4 needs no transmuxing, so no worker (and no blob: worker for the page's CSP to allow).
     enableWorker: false,
-    // Keep a couple of minutes ahead: a mentor on school Wi-Fi pauses less.
-    maxBufferLength: 60,
   });
   let recoveries = 0;
   hls.on(Hls.Events.ERROR, (_event, data) => {
