@@ -119,7 +119,12 @@ public sealed class PipelineTests : IDisposable
     [Fact]
     public async Task An_hd_recording_gets_a_720p_and_a_360p_rung_from_one_decode_with_its_poster_and_storyboard()
     {
-        var result = await _pipeline.RunAsync(await TestClips.Hd1080Async(6, h264: false), InputPolicy.LocalFile, _output.Path, null);
+        var progress = new List<double>();
+        var result = await _pipeline.RunAsync(await TestClips.Hd1080Async(20, h264: false), InputPolicy.LocalFile, _output.Path, progress.Add);
+
+        // Progress moves from the first segments on, not only once the encode reaches the poster's moment (the middle).
+        Assert.Contains(progress, p => p is > 0 and < 0.9 * 0.5);
+        Assert.Equal(progress.Order(), progress);
 
         Assert.False(result.FastPath);
         Assert.Equal([(HlsNames.Main, 1280, 720), (HlsNames.Low, 640, 360)], result.Renditions.Select(r => (r.Name, r.Width, r.Height)));
@@ -131,7 +136,7 @@ public sealed class PipelineTests : IDisposable
         Assert.True(bandwidths[1] < bandwidths[0] / 2, master);
         var low = await _probe.AnalyseAsync(_output.File(HlsNames.Playlist(HlsNames.Low)), InputPolicy.OwnPresentation);
         Assert.Equal((640, 360), (low.PrimaryVideoStream!.Width, low.PrimaryVideoStream.Height));
-        await AssertPlayableAsync(result, expectedSeconds: 6, expectAudio: true);
+        await AssertPlayableAsync(result, expectedSeconds: 20, expectAudio: true);
     }
 
     [Fact]

@@ -42,14 +42,21 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
         var job = HlsCommand.For(plan, source, sourcePolicy, outputFolder, settings, pictures);
         var publisher = sink is null ? null : new HlsPublisher(outputFolder, plan.Renditions, sink);
         var playable = new PlayableLesson(plan.FastPath, analysis.Duration, plan.Width, plan.Height, HlsNames.MasterPlaylist);
+        // ffmpeg reports progress only once every output has started (the poster's starts mid-lesson),
+        // so what the playlist already holds counts too; whichever is further is shown.
+        var progress = new MonotonicProgress(onProgress);
+        var mainPlaylist = Path.Combine(outputFolder, HlsNames.Playlist(HlsNames.Main));
         try
         {
             using var stopEncode = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var encode = ffmpeg.RunAsync(job, analysis.Duration, p => onProgress?.Invoke(p * VideoShare), budget, stopEncode.Token);
+            var encode = ffmpeg.RunAsync(job, analysis.Duration, p => progress.Report(p * VideoShare), budget, stopEncode.Token);
             try
             {
                 while (await Task.WhenAny(encode, Task.Delay(PublishInterval, cancellationToken)) != encode)
+                {
                     await PublishAsync(publisher, sink, playable, cancellationToken);
+                    progress.Report(Math.Min(1, WrittenDuration(mainPlaylist) / analysis.Duration) * VideoShare);
+                }
             }
             catch
             {
@@ -69,10 +76,10 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
         await PublishAsync(publisher, sink, playable, cancellationToken);
 
         // Measure what we actually wrote: the player, poster and storyboard must agree with it.
-        var duration = WrittenDuration(Path.Combine(outputFolder, HlsNames.Playlist(HlsNames.Main)));
+        var duration = WrittenDuration(mainPlaylist);
         if (duration <= TimeSpan.Zero)
             throw new MediaException("The encoded video has no segments; ffmpeg produced an empty presentation.");
-        onProgress?.Invoke(VideoShare);
+        progress.Report(VideoShare);
 
         IReadOnlyList<string> sheets;
         if (plan.FastPath)
@@ -88,7 +95,7 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
             sheets = layout is null ? [] : await StoryboardWriter.TileAsync(ffmpeg, thumbs!, duration, layout, outputFolder, cancellationToken);
         }
         if (thumbs is not null && Directory.Exists(thumbs)) Directory.Delete(thumbs, recursive: true);
-        onProgress?.Invoke(1);
+        progress.Report(1);
 
         return new PlaybackResult(plan.FastPath, duration, plan.Width, plan.Height, plan.HasAudio, HlsNames.MasterPlaylist, plan.Renditions,
             PosterFileName, sheets.Count > 0 ? StoryboardVttFileName : null, sheets);
@@ -124,11 +131,11 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
         if (await publisher.PublishNewAsync(cancellationToken)) await sink.PlayableAsync(playable, cancellationToken);
     }
 
-    /// <summary>The sum of a media playlist's segment durations (#EXTINF).</summary>
+    /// <summary>The sum of a media playlist's segment durations (#EXTINF); zero before ffmpeg wrote it.</summary>
     internal static TimeSpan WrittenDuration(string playlist)
     {
         if (!File.Exists(playlist)) return TimeSpan.Zero;
-        var seconds = File.ReadLines(playlist)
+        var seconds = File.ReadAllLines(playlist)
             .Where(l => l.StartsWith("#EXTINF:", StringComparison.Ordinal))
             .Sum(l => double.Parse(l[8..].TrimEnd(',').Split(',')[0], CultureInfo.InvariantCulture));
         return TimeSpan.FromSeconds(seconds);
@@ -165,4 +172,21 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
         || errorOutput.Contains("partial file", StringComparison.OrdinalIgnoreCase);
 
     internal static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>Progress from two reporters (ffmpeg's thread and the publishing loop), passed on only when it moves forward.</summary>
+    private sealed class MonotonicProgress(Action<double>? onProgress)
+    {
+        private readonly Lock _gate = new();
+        private double _reported;
+
+        public void Report(double value)
+        {
+            lock (_gate)
+            {
+                if (value <= _reported) return;
+                _reported = value;
+                onProgress?.Invoke(value);
+            }
+        }
+    }
 }
