@@ -10,8 +10,9 @@ namespace LessonReview.Core.Processing;
 /// </summary>
 internal sealed class StoragePlaybackSink(IMediaStorage storage, Guid lessonId, Func<PlayableLesson, CancellationToken, Task> onPlayable) : IPlaybackSink
 {
+    // The pipeline is done with each file it publishes: moved into local storage, not copied.
     public Task PublishAsync(string name, string localPath, string contentType, CancellationToken cancellationToken) =>
-        storage.PutFileAsync(MediaKeys.Output(lessonId, name), localPath, contentType, cancellationToken);
+        storage.MoveFileAsync(MediaKeys.Output(lessonId, name), localPath, contentType, cancellationToken);
 
     public Task PlayableAsync(PlayableLesson lesson, CancellationToken cancellationToken) => onPlayable(lesson, cancellationToken);
 }

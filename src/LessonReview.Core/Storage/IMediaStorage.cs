@@ -24,6 +24,17 @@ public interface IMediaStorage
     /// <summary>Stores a local file under <paramref name="key"/>, replacing what was there.</summary>
     Task PutFileAsync(string key, string localPath, string contentType, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores a local file under <paramref name="key"/> and takes it: the caller no longer needs
+    /// <paramref name="localPath"/>. Local storage renames it (no second copy of a 3 GB lesson on the
+    /// same disk); others upload it, then delete it.
+    /// </summary>
+    async Task MoveFileAsync(string key, string localPath, string contentType, CancellationToken cancellationToken = default)
+    {
+        await PutFileAsync(key, localPath, contentType, cancellationToken);
+        File.Delete(localPath);
+    }
+
     /// <summary>A seekable read stream (so HTTP Range requests work), or null when the key is missing.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default);
 

@@ -78,6 +78,17 @@ public sealed class LocalMediaStorage(string root) : IMediaStorage
         File.Move(staging, path, overwrite: true); // readers never see a half-written file
     }
 
+    public Task MoveFileAsync(string key, string localPath, string contentType, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // A rename on one volume; across volumes .NET copies, into the staging name so readers never see half a file.
+        var staging = path + ".partial";
+        File.Move(localPath, staging, overwrite: true);
+        File.Move(staging, path, overwrite: true);
+        return Task.CompletedTask;
+    }
+
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
         var path = PathOf(key);

@@ -6,7 +6,7 @@ namespace LessonReview.Media.Playback;
 /// new, and only then that same snapshot of the playlist, so a player never meets a missing segment.
 /// index.m3u8 is published once every rendition has a segment: from then on the lesson is playable.
 /// </summary>
-internal sealed class HlsPublisher(string folder, IReadOnlyList<Rendition> renditions, IPlaybackSink sink)
+internal sealed class HlsPublisher(string folder, IReadOnlyList<Rendition> renditions, IPlaybackSink sink, PlayableLesson lesson)
 {
     private readonly HashSet<string> _published = [];
     private readonly Dictionary<string, string> _playlistsPublished = [];
@@ -15,8 +15,8 @@ internal sealed class HlsPublisher(string folder, IReadOnlyList<Rendition> rendi
     /// <summary>True once index.m3u8 is out.</summary>
     public bool Playable { get; private set; }
 
-    /// <summary>One pass; returns true when this pass made the lesson playable.</summary>
-    public async Task<bool> PublishNewAsync(CancellationToken cancellationToken)
+    /// <summary>One pass; tells the sink the lesson is playable when this pass made it so.</summary>
+    public async Task PublishNewAsync(CancellationToken cancellationToken)
     {
         var withSegments = 0;
         foreach (var rendition in renditions)
@@ -41,14 +41,14 @@ internal sealed class HlsPublisher(string folder, IReadOnlyList<Rendition> rendi
             _playlistsPublished[name] = text;
         }
 
-        if (Playable || withSegments < renditions.Count) return false;
+        if (Playable || withSegments < renditions.Count) return;
         var master = ReadComplete(Path.Combine(folder, HlsNames.MasterPlaylist));
-        if (master is null) return false;
+        if (master is null) return;
         var masterSnapshot = Path.Combine(_snapshots, HlsNames.MasterPlaylist);
         await File.WriteAllTextAsync(masterSnapshot, master, cancellationToken);
         await sink.PublishAsync(HlsNames.MasterPlaylist, masterSnapshot, HlsNames.ContentType(HlsNames.MasterPlaylist), cancellationToken);
         Playable = true;
-        return true;
+        await sink.PlayableAsync(lesson, cancellationToken);
     }
 
     /// <summary>The files a playlist names: EXT-X-MAP's init segment and the media segments, ours only.</summary>

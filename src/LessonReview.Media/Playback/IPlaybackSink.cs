@@ -7,7 +7,10 @@ namespace LessonReview.Media.Playback;
 /// </summary>
 public interface IPlaybackSink
 {
-    /// <summary>Stores <paramref name="localPath"/> as <paramref name="name"/>, replacing an earlier copy (playlists grow).</summary>
+    /// <summary>
+    /// Stores <paramref name="localPath"/> as <paramref name="name"/>, replacing an earlier copy
+    /// (playlists grow). The pipeline no longer needs the file afterwards: the sink may take it.
+    /// </summary>
     Task PublishAsync(string name, string localPath, string contentType, CancellationToken cancellationToken);
 
     /// <summary>The first segments of every rendition and index.m3u8 are published: playback can start.</summary>

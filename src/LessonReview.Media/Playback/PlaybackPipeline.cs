@@ -35,27 +35,73 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
         var posterPath = Path.Combine(outputFolder, PosterFileName);
         var layout = analysis.Duration >= Storyboard.MinimumDuration
             ? Storyboard.For(analysis.Duration, plan.Width, plan.Height, settings.ThumbnailWidth) : null;
-        var thumbs = layout is null ? null : Path.Combine(outputFolder, "thumbs");
+        var thumbs = layout is null || plan.FastPath ? null : Path.Combine(outputFolder, "thumbs");
         if (thumbs is not null) Directory.CreateDirectory(thumbs);
         var pictures = plan.FastPath ? null : new PictureOutputs(thumbs, layout, posterPath, analysis.Duration / 2);
 
         var job = HlsCommand.For(plan, source, sourcePolicy, outputFolder, settings, pictures);
-        var publisher = sink is null ? null : new HlsPublisher(outputFolder, plan.Renditions, sink);
-        var playable = new PlayableLesson(plan.FastPath, analysis.Duration, plan.Width, plan.Height, HlsNames.MasterPlaylist);
+        var publisher = sink is null ? null : new HlsPublisher(outputFolder, plan.Renditions, sink,
+            new PlayableLesson(plan.FastPath, analysis.Duration, plan.Width, plan.Height, HlsNames.MasterPlaylist));
         // ffmpeg reports progress only once every output has started (the poster's starts mid-lesson),
         // so what the playlist already holds counts too; whichever is further is shown.
         var progress = new MonotonicProgress(onProgress);
         var mainPlaylist = Path.Combine(outputFolder, HlsNames.Playlist(HlsNames.Main));
+
+        // Fast path: nothing decodes the source for playback, so poster and thumbnails read its
+        // keyframes while the (disk-bound) copy runs; with a thread budget (Media:Threads) they wait for it.
+        using var stopPictures = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fastPictures = plan.FastPath && ffmpeg.Threads == 0
+            ? FastPathPicturesAsync(source, sourcePolicy, analysis.Duration, layout, posterPath, outputFolder, stopPictures.Token) : null;
+        try
+        {
+            await EncodeAndPublishAsync(job, analysis.Duration, budget, publisher, progress, mainPlaylist, cancellationToken);
+        }
+        catch when (fastPictures is not null)
+        {
+            await stopPictures.CancelAsync();
+            await fastPictures.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
+        }
+
+        // Measure what we actually wrote: the player, poster and storyboard must agree with it.
+        var duration = WrittenDuration(mainPlaylist);
+        if (duration <= TimeSpan.Zero)
+            throw new MediaException("The encoded video has no segments; ffmpeg produced an empty presentation.");
+        progress.Report(VideoShare);
+
+        IReadOnlyList<string> sheets;
+        if (plan.FastPath)
+        {
+            sheets = await (fastPictures ?? FastPathPicturesAsync(source, sourcePolicy, duration, layout, posterPath, outputFolder, cancellationToken));
+        }
+        else
+        {
+            if (new FileInfo(posterPath) is not { Exists: true, Length: > 0 })
+                await Poster.WriteFirstFrameAsync(ffmpeg, source, sourcePolicy, posterPath, cancellationToken);
+            sheets = layout is null ? [] : await StoryboardWriter.TileAsync(ffmpeg, thumbs!, duration, layout, outputFolder, cancellationToken);
+        }
+        if (thumbs is not null && Directory.Exists(thumbs)) Directory.Delete(thumbs, recursive: true);
+        progress.Report(1);
+
+        return new PlaybackResult(plan.FastPath, duration, plan.Width, plan.Height, plan.HasAudio, HlsNames.MasterPlaylist, plan.Renditions,
+            PosterFileName, sheets.Count > 0 ? StoryboardVttFileName : null, sheets);
+    }
+
+    /// <summary>Runs ffmpeg, publishing what it has written every <see cref="PublishInterval"/>, and once more at the end.</summary>
+    private async Task EncodeAndPublishAsync(
+        FFMpegJob job, TimeSpan duration, TimeSpan budget, HlsPublisher? publisher, MonotonicProgress progress, string mainPlaylist,
+        CancellationToken cancellationToken)
+    {
         try
         {
             using var stopEncode = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var encode = ffmpeg.RunAsync(job, analysis.Duration, p => progress.Report(p * VideoShare), budget, stopEncode.Token);
+            var encode = ffmpeg.RunAsync(job, duration, p => progress.Report(p * VideoShare), budget, stopEncode.Token);
             try
             {
                 while (await Task.WhenAny(encode, Task.Delay(PublishInterval, cancellationToken)) != encode)
                 {
-                    await PublishAsync(publisher, sink, playable, cancellationToken);
-                    progress.Report(Math.Min(1, WrittenDuration(mainPlaylist) / analysis.Duration) * VideoShare);
+                    if (publisher is not null) await publisher.PublishNewAsync(cancellationToken);
+                    progress.Report(Math.Min(1, WrittenDuration(mainPlaylist) / duration) * VideoShare);
                 }
             }
             catch
@@ -69,36 +115,19 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
         }
         catch (MediaException e)
         {
-            DiscardPresentation(outputFolder); // nothing half-written is left to be taken for the lesson
+            DiscardPresentation(Path.GetDirectoryName(mainPlaylist)!); // nothing half-written is left to be taken for the lesson
             throw Explain(e, budget);
         }
         // The last pass publishes the playlists with their end (#EXT-X-ENDLIST).
-        await PublishAsync(publisher, sink, playable, cancellationToken);
+        if (publisher is not null) await publisher.PublishNewAsync(cancellationToken);
+    }
 
-        // Measure what we actually wrote: the player, poster and storyboard must agree with it.
-        var duration = WrittenDuration(mainPlaylist);
-        if (duration <= TimeSpan.Zero)
-            throw new MediaException("The encoded video has no segments; ffmpeg produced an empty presentation.");
-        progress.Report(VideoShare);
-
-        IReadOnlyList<string> sheets;
-        if (plan.FastPath)
-        {
-            // Nothing decoded the source yet: poster and thumbnails from its keyframes, after playback began.
-            await Poster.WriteAsync(ffmpeg, source, sourcePolicy, duration, posterPath, cancellationToken);
-            sheets = layout is null ? [] : await StoryboardWriter.WriteAsync(ffmpeg, source, sourcePolicy, duration, layout, outputFolder, cancellationToken);
-        }
-        else
-        {
-            if (new FileInfo(posterPath) is not { Exists: true, Length: > 0 })
-                await Poster.WriteFirstFrameAsync(ffmpeg, source, sourcePolicy, posterPath, cancellationToken);
-            sheets = layout is null ? [] : await StoryboardWriter.TileAsync(ffmpeg, thumbs!, duration, layout, outputFolder, cancellationToken);
-        }
-        if (thumbs is not null && Directory.Exists(thumbs)) Directory.Delete(thumbs, recursive: true);
-        progress.Report(1);
-
-        return new PlaybackResult(plan.FastPath, duration, plan.Width, plan.Height, plan.HasAudio, HlsNames.MasterPlaylist, plan.Renditions,
-            PosterFileName, sheets.Count > 0 ? StoryboardVttFileName : null, sheets);
+    /// <summary>The fast path's poster and storyboard, from the source's keyframes.</summary>
+    private async Task<IReadOnlyList<string>> FastPathPicturesAsync(
+        string source, InputPolicy policy, TimeSpan duration, Storyboard? layout, string posterPath, string outputFolder, CancellationToken cancellationToken)
+    {
+        await Poster.WriteAsync(ffmpeg, source, policy, duration, posterPath, cancellationToken);
+        return layout is null ? [] : await StoryboardWriter.WriteAsync(ffmpeg, source, policy, duration, layout, outputFolder, cancellationToken);
     }
 
     /// <summary>The trainee's sentence for an ffmpeg failure that says something about the file; others stay as they are (and are retried).</summary>
@@ -123,12 +152,6 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
     {
         foreach (var file in Directory.EnumerateFiles(folder).Where(f => HlsNames.IsHlsFile(Path.GetFileName(f))))
             File.Delete(file);
-    }
-
-    private static async Task PublishAsync(HlsPublisher? publisher, IPlaybackSink? sink, PlayableLesson playable, CancellationToken cancellationToken)
-    {
-        if (publisher is null || sink is null) return;
-        if (await publisher.PublishNewAsync(cancellationToken)) await sink.PlayableAsync(playable, cancellationToken);
     }
 
     /// <summary>The sum of a media playlist's segment durations (#EXTINF); zero before ffmpeg wrote it.</summary>

@@ -110,6 +110,9 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
         await page.Locator("#comment-text").FillAsync("始めの挨拶が良い — a good greeting");
         await page.GetByRole(AriaRole.Button, new() { Name = j.T("Post comment") }).ClickAsync();
         await Assertions.Expect(page.Locator("li.comment").Filter(new() { HasText = "a good greeting" })).ToBeVisibleAsync();
+        // A link to a moment (▶ in a comment, ?t=) opens there, growing or not.
+        await page.GotoAsync(new Uri(page.Url).AbsolutePath + "?t=2.5");
+        await page.WaitForFunctionAsync("() => { const v = document.querySelector('#video'); return v && v.readyState >= 1 && Math.abs(v.currentTime - 2.5) < 0.6; }");
 
         // And the whole lesson is there in the end.
         Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, lessonId, 300)).Status);

@@ -86,6 +86,31 @@ public abstract class MediaStorageContract
     }
 
     [Fact]
+    public async Task A_segment_moved_in_replaces_what_was_there_and_leaves_nothing_behind()
+    {
+        var storage = await OpenAsync();
+        var key = $"lessons/{Guid.NewGuid():N}/main.m3u8";
+        using var temp = new TempFolder();
+        await File.WriteAllBytesAsync(temp.File("first"), Bytes(100));
+        await File.WriteAllBytesAsync(temp.File("second"), Bytes(300));
+
+        await storage.MoveFileAsync(key, temp.File("first"), "application/vnd.apple.mpegurl");
+        await storage.MoveFileAsync(key, temp.File("second"), "application/vnd.apple.mpegurl"); // a playlist grows
+
+        Assert.Equal(300, await storage.GetLengthAsync(key));
+        Assert.False(File.Exists(temp.File("first")) || File.Exists(temp.File("second")), "the pipeline's copy is taken, not duplicated");
+        await using var read = (await storage.OpenReadAsync(key))!;
+        Assert.Equal(Bytes(300), await ReadAllAsync(read));
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    [Fact]
     public async Task Deleting_a_lesson_folder_removes_finished_files_and_unfinished_uploads()
     {
         var storage = await OpenAsync();

@@ -59,7 +59,10 @@ internal static class PlayableBenchmark
             if (ready is { } r) hevcReady.Add(r);
             Console.WriteLine($"   run {i + 1}: playable {playable:0.00} s{(ready is null ? " (then deleted: its encode stops)" : $", ready {ready:0.00} s")} after the upload");
         }
-        Measure.Report("full path (HEVC): playable after upload", Median(hevcPlayable), Median(hevcReady), "<= 15 s", Median(hevcPlayable) <= 15);
+        if (hevcReady.Count > 0)
+            Measure.Report("full path (HEVC): playable after upload", Median(hevcPlayable), Median(hevcReady), "<= 15 s", Median(hevcPlayable) <= 15);
+        else
+            Console.WriteLine($"{"full path (HEVC): playable after upload",-44} {Median(hevcPlayable),9:0.000} s  goal <= 15 s  {(Median(hevcPlayable) <= 15 ? "MET" : "NOT MET")}");
     }
 
     /// <returns>Seconds from the upload's end to playable, and to ready (null when not waited for: the lesson is deleted instead).</returns>
