@@ -49,6 +49,21 @@ public sealed class JobQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_lane_of_a_worker_claims_only_its_kind_so_an_analysis_never_holds_up_playback()
+    {
+        var analysis = (await SeedJobsAsync(1, JobKind.Talk)).Single();
+        await using var db = new LessonReviewDb(TestDatabase.Options(_folder.Path));
+        var queue = new JobQueue(db, TimeProvider.System);
+
+        Assert.Null(await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kind: JobKind.Playback)); // the playback lane leaves it
+        Assert.Equal(analysis, (await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kind: JobKind.Talk))!.Id);
+        // While that analysis runs, a lesson uploaded now is taken by the playback lane at once.
+        var waiting = (await SeedJobsAsync(1)).Single();
+        Assert.Null(await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kind: JobKind.Talk));
+        Assert.Equal(waiting, (await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kind: JobKind.Playback))!.Id);
+    }
+
+    [Fact]
     public async Task A_job_whose_worker_stopped_renewing_goes_to_another_worker_after_its_lease()
     {
         var job = (await SeedJobsAsync(1)).Single();

@@ -20,16 +20,16 @@ public sealed class JobQueue(LessonReviewDb db, TimeProvider clock)
         db.ProcessingJobs.Add(new ProcessingJob { LessonId = lessonId, Kind = kind, AvailableAt = clock.GetUtcNow().UtcDateTime });
 
     /// <summary>
-    /// Claims the oldest runnable job (queued, or running with an expired lease), or null. Playback jobs
-    /// come before analysis: analysing one lesson never delays another becoming playable.
+    /// Claims the oldest runnable job (queued, or running with an expired lease) of <paramref name="kind"/>
+    /// (<see cref="JobKind"/>; null for any, playback jobs first), or null.
     /// </summary>
-    public async Task<ProcessingJob?> TryClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken = default)
+    public async Task<ProcessingJob?> TryClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken = default, string? kind = null)
     {
-        if (db.Database.IsNpgsql()) return await TryClaimWithSkipLockedAsync(owner, lease, cancellationToken);
+        if (db.Database.IsNpgsql()) return await TryClaimWithSkipLockedAsync(owner, lease, kind ?? "", cancellationToken);
         for (var tries = 0; tries < 5; tries++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var candidate = await Runnable(now).OrderBy(j => j.Kind == JobKind.Playback ? 0 : 1).ThenBy(j => j.AvailableAt).Select(j => j.Id).FirstOrDefaultAsync(cancellationToken);
+            var candidate = await Runnable(now).Where(j => kind == null || j.Kind == kind).OrderBy(j => j.Kind == JobKind.Playback ? 0 : 1).ThenBy(j => j.AvailableAt).Select(j => j.Id).FirstOrDefaultAsync(cancellationToken);
             if (candidate == Guid.Empty) return null;
 
             var claimed = await Runnable(now).Where(j => j.Id == candidate).ExecuteUpdateAsync(set => set
@@ -45,7 +45,7 @@ public sealed class JobQueue(LessonReviewDb db, TimeProvider clock)
     }
 
     // PostgreSQL: one statement; rows another worker is claiming right now are skipped, not waited for.
-    private async Task<ProcessingJob?> TryClaimWithSkipLockedAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    private async Task<ProcessingJob?> TryClaimWithSkipLockedAsync(string owner, TimeSpan lease, string kind, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + lease;
@@ -53,7 +53,8 @@ public sealed class JobQueue(LessonReviewDb db, TimeProvider clock)
             UPDATE processing_jobs SET "State" = 'running', "LeaseOwner" = {owner}, "LeaseExpiresAt" = {until}, "Attempts" = "Attempts" + 1
             WHERE "Id" = (
                 SELECT "Id" FROM processing_jobs
-                WHERE ("State" = 'queued' AND "AvailableAt" <= {now}) OR ("State" = 'running' AND "LeaseExpiresAt" < {now})
+                WHERE (("State" = 'queued' AND "AvailableAt" <= {now}) OR ("State" = 'running' AND "LeaseExpiresAt" < {now}))
+                  AND ({kind} = '' OR "Kind" = {kind})
                 ORDER BY CASE WHEN "Kind" = 'playback' THEN 0 ELSE 1 END, "AvailableAt" LIMIT 1
                 FOR UPDATE SKIP LOCKED)
             RETURNING "Id" AS "Value"

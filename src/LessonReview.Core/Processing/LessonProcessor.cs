@@ -17,7 +17,8 @@ namespace LessonReview.Core.Processing;
 /// and published about once a second. The original is never deleted here.
 /// </summary>
 public sealed class LessonProcessor(
-    LessonReviewDb db, IMediaStorage storage, PlaybackPipeline pipeline, ILessonEventPublisher events, TalkQueue talk, TimeProvider clock) : ILessonJob
+    LessonReviewDb db, IMediaStorage storage, PlaybackPipeline pipeline, ILessonEventPublisher events, TalkQueue talk, WorkSignal workSignal,
+    TimeProvider clock) : ILessonJob
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
@@ -81,6 +82,7 @@ public sealed class LessonProcessor(
                 await storage.DeletePrefixAsync(MediaKeys.Folder(lessonId), CancellationToken.None);
                 return false;
             }
+            workSignal.Analysis.Notify(); // the analysis lane takes it at once
             await events.PublishAsync(new LessonProgress(lessonId, LessonStatus.Ready, 1, null, Playable: true), cancellationToken);
             return true;
         }
