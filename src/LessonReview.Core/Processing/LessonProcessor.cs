@@ -111,18 +111,8 @@ public sealed class LessonProcessor(
         SetStateAsync(lessonId, LessonStatus.Failed, 0, message, cancellationToken);
 
     /// <summary>The first segments are in storage: the player may start (duration known from the probe, before the encode ends).</summary>
-    private async Task<bool> MarkPlayableAsync(Guid lessonId, PlayableLesson playable, double progress, CancellationToken cancellationToken)
-    {
-        await _dbTurn.WaitAsync(cancellationToken);
-        try
-        {
-            return await MarkPlayableCoreAsync(lessonId, playable, progress, cancellationToken);
-        }
-        finally
-        {
-            _dbTurn.Release();
-        }
-    }
+    private Task<bool> MarkPlayableAsync(Guid lessonId, PlayableLesson playable, double progress, CancellationToken cancellationToken) =>
+        InTurnAsync(() => MarkPlayableCoreAsync(lessonId, playable, progress, cancellationToken), cancellationToken);
 
     private async Task<bool> MarkPlayableCoreAsync(Guid lessonId, PlayableLesson playable, double progress, CancellationToken cancellationToken)
     {
@@ -168,12 +158,15 @@ public sealed class LessonProcessor(
             await storage.PutFileAsync(MediaKeys.Output(lessonId, name), Path.Combine(work, name), contentType, cancellationToken);
     }
 
-    private async Task<bool> SetStateAsync(Guid lessonId, string status, double progress, string? error, CancellationToken cancellationToken)
+    private Task<bool> SetStateAsync(Guid lessonId, string status, double progress, string? error, CancellationToken cancellationToken) =>
+        InTurnAsync(() => SetStateCoreAsync(lessonId, status, progress, error, cancellationToken), cancellationToken);
+
+    private async Task<T> InTurnAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
         await _dbTurn.WaitAsync(cancellationToken);
         try
         {
-            return await SetStateCoreAsync(lessonId, status, progress, error, cancellationToken);
+            return await operation();
         }
         finally
         {

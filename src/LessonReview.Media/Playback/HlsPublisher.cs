@@ -25,7 +25,7 @@ internal sealed class HlsPublisher(string folder, IReadOnlyList<Rendition> rendi
             var text = ReadComplete(Path.Combine(folder, name));
             if (text is null) continue;
             var segments = PlaylistFiles(text).ToList();
-            if (segments.Count(s => s.EndsWith(".m4s", StringComparison.Ordinal)) > 0) withSegments++;
+            if (segments.Any(s => s.EndsWith(".m4s", StringComparison.Ordinal))) withSegments++;
             if (_playlistsPublished.TryGetValue(name, out var previous) && previous == text) continue;
 
             foreach (var file in segments.Where(f => !_published.Contains(f)))

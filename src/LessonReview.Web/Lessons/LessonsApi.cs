@@ -81,8 +81,8 @@ public static partial class LessonsApi
         // Blob storage serves the bytes itself (Range requests included) through a read-only SAS URL,
         // one per segment. Playlists and the storyboard VTT stay with the app so their relative links
         // resolve to these URLs (and a growing playlist is never cached).
-        var text = HlsNames.IsPlaylist(file) || file == PlaybackPipeline.StoryboardVttFileName;
-        if (!text && await storage.GetReadUrlAsync(MediaKeys.Output(id, file), ReadUrlLifetime, cancellationToken) is { } direct)
+        var servedByApp = HlsNames.IsPlaylist(file) || file == PlaybackPipeline.StoryboardVttFileName;
+        if (!servedByApp && await storage.GetReadUrlAsync(MediaKeys.Output(id, file), ReadUrlLifetime, cancellationToken) is { } direct)
         {
             http.Response.Headers.CacheControl = "private, no-store";
             return TypedResults.Redirect(direct.ToString());
