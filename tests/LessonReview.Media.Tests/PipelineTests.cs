@@ -149,16 +149,13 @@ public sealed class PipelineTests : IDisposable
         Assert.InRange(sink.Playable[0].Duration.TotalSeconds, 4.5, 5.5);
         // Each playlist as published names only files published before it.
         foreach (var (name, text, before) in sink.Playlists)
-            Assert.All(HlsNames_Files(text), file => Assert.Contains(file, before));
+            Assert.All(HlsPublisher.PlaylistFiles(text), file => Assert.Contains(file, before));
         // The last copy of each playlist is the finished one.
         var final = sink.Playlists.Last(p => p.Name == HlsNames.Playlist(HlsNames.Main)).Text;
         Assert.Contains("#EXT-X-ENDLIST", final);
         Assert.Contains(HlsNames.MasterPlaylist, sink.Published);
         Assert.Equal(HlsNames.MasterPlaylist, result.Playlist);
     }
-
-    private static IEnumerable<string> HlsNames_Files(string playlist) =>
-        playlist.Split('\n').Select(l => l.Trim()).Where(l => l.EndsWith(".m4s", StringComparison.Ordinal));
 
     private sealed class RecordingSink(string folder) : IPlaybackSink
     {

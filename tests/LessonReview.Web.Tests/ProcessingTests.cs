@@ -82,7 +82,7 @@ public sealed class ProcessingTests(AppHost host) : IClassFixture<AppHost>
         await using (var scope = host.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<JobQueue>().EnqueueAsync(id);
 
-        var lesson = await WaitForAsync(client, id, l => l.Status == "failed");
+        var lesson = await Tus.WaitForAsync(client, id, l => l.Status == "failed", timeoutSeconds: 60);
 
         Assert.Contains("3 times", lesson.Error);
         // Stored as a template with its value: a Japanese reader gets the sentence in Japanese, the number in place.
@@ -114,19 +114,8 @@ public sealed class ProcessingTests(AppHost host) : IClassFixture<AppHost>
             await db.SaveChangesAsync();
         }
 
-        var lesson = await WaitForAsync(client, id, l => l.Status == "ready");
+        var lesson = await Tus.WaitForAsync(client, id, l => l.Status == "ready", timeoutSeconds: 60);
 
         Assert.Equal(1.0, lesson.Progress);
-    }
-
-    private static async Task<Lessons.LessonDto> WaitForAsync(HttpClient client, Guid id, Func<Lessons.LessonDto, bool> done)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var lesson = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<Lessons.LessonDto>(client, $"/api/lessons/{id}"))!;
-            if (done(lesson)) return lesson;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("The lesson never reached the expected state.");
     }
 }

@@ -14,7 +14,7 @@ public sealed class ProgressivePlaybackTests(AppHost host) : IClassFixture<AppHo
         var client = await host.TraineeAsync();
         var id = await Tus.UploadAsync(client, await TestClips.Hd1080Async(40, h264: false), "A lesson still encoding");
 
-        var early = await Hls.WaitForAsync(client, id, l => l.Playable);
+        var early = await Tus.WaitForAsync(client, id, l => l.Playable);
 
         Assert.Equal("processing", early.Status);
         Assert.True(early.Progress < 1);

@@ -33,22 +33,25 @@ internal sealed class HlsPublisher(string folder, IReadOnlyList<Rendition> rendi
                 await sink.PublishAsync(file, Path.Combine(folder, file), HlsNames.ContentType(file), cancellationToken);
                 _published.Add(file);
             }
-            // The snapshot we read, not the file again: ffmpeg may have added a segment meanwhile.
-            Directory.CreateDirectory(_snapshots);
-            var snapshot = Path.Combine(_snapshots, name);
-            await File.WriteAllTextAsync(snapshot, text, cancellationToken);
-            await sink.PublishAsync(name, snapshot, HlsNames.ContentType(name), cancellationToken);
+            await PublishSnapshotAsync(name, text, cancellationToken);
             _playlistsPublished[name] = text;
         }
 
         if (Playable || withSegments < renditions.Count) return;
         var master = ReadComplete(Path.Combine(folder, HlsNames.MasterPlaylist));
         if (master is null) return;
-        var masterSnapshot = Path.Combine(_snapshots, HlsNames.MasterPlaylist);
-        await File.WriteAllTextAsync(masterSnapshot, master, cancellationToken);
-        await sink.PublishAsync(HlsNames.MasterPlaylist, masterSnapshot, HlsNames.ContentType(HlsNames.MasterPlaylist), cancellationToken);
+        await PublishSnapshotAsync(HlsNames.MasterPlaylist, master, cancellationToken);
         Playable = true;
         await sink.PlayableAsync(lesson, cancellationToken);
+    }
+
+    // The text we read, not the file again: ffmpeg may have added a segment meanwhile.
+    private async Task PublishSnapshotAsync(string name, string text, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_snapshots);
+        var snapshot = Path.Combine(_snapshots, name);
+        await File.WriteAllTextAsync(snapshot, text, cancellationToken);
+        await sink.PublishAsync(name, snapshot, HlsNames.ContentType(name), cancellationToken);
     }
 
     /// <summary>The files a playlist names: EXT-X-MAP's init segment and the media segments, ours only.</summary>

@@ -59,7 +59,7 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
         catch when (fastPictures is not null)
         {
             await stopPictures.CancelAsync();
-            await fastPictures.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            await fastPictures.ContinueWith(_ => { }, TaskScheduler.Default);
             throw;
         }
 
@@ -108,7 +108,7 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
             {
                 // Storage refused a segment (or we were cancelled): stop ffmpeg before giving up.
                 await stopEncode.CancelAsync();
-                await encode.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                await encode.ContinueWith(_ => { }, TaskScheduler.Default);
                 throw;
             }
             await encode;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using LessonReview.Web.Lessons;
 
 namespace LessonReview.Web.Tests.Support;
@@ -21,20 +20,6 @@ public static class Hls
             else if (!line.StartsWith('#')) files.Add(MediaUrl(lessonId, line));
         }
         return (text, files);
-    }
-
-    /// <summary>Polls the lesson until <paramref name="until"/> holds.</summary>
-    public static async Task<LessonDto> WaitForAsync(HttpClient client, Guid lessonId, Func<LessonDto, bool> until, int timeoutSeconds = 90)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (true)
-        {
-            var lesson = (await client.GetFromJsonAsync<LessonDto>($"/api/lessons/{lessonId}"))!;
-            if (until(lesson)) return lesson;
-            if (lesson.Status == "failed" || DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Lesson {lesson.Status} ({lesson.Progress:P0}, playable {lesson.Playable}) after {timeoutSeconds} s: {lesson.Error}");
-            await Task.Delay(50);
-        }
     }
 
     private static string MediaUrl(Guid lessonId, string file) => LessonDto.MediaUrl(lessonId, file);

@@ -83,26 +83,24 @@ public static class Tus
     }
 
     /// <summary>Polls the lesson until a worker is well into its encode (over 10 %), to kill it there.</summary>
-    public static async Task WaitUntilWellIntoProcessingAsync(HttpClient client, Guid lessonId)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var lesson = (await client.GetFromJsonAsync<LessonDto>($"/api/lessons/{lessonId}"))!;
-            if (lesson.Status == "processing" && lesson.Progress > 0.1) return;
-            await Task.Delay(100);
-        }
-    }
+    public static Task WaitUntilWellIntoProcessingAsync(HttpClient client, Guid lessonId) =>
+        WaitForAsync(client, lessonId, l => l.Status == "processing" && l.Progress > 0.1, timeoutSeconds: 60);
 
     /// <summary>Polls the lesson until processing ends (ready or failed).</summary>
-    public static async Task<LessonDto> WaitUntilProcessedAsync(HttpClient client, Guid lessonId, int timeoutSeconds = 90)
+    public static Task<LessonDto> WaitUntilProcessedAsync(HttpClient client, Guid lessonId, int timeoutSeconds = 90) =>
+        WaitForAsync(client, lessonId, l => l.Status is "ready" or "failed", timeoutSeconds);
+
+    /// <summary>Polls the lesson until <paramref name="until"/> holds; a lesson that failed instead ends the wait at once, with its reason.</summary>
+    public static async Task<LessonDto> WaitForAsync(HttpClient client, Guid lessonId, Func<LessonDto, bool> until, int timeoutSeconds = 90)
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         while (true)
         {
             var lesson = (await client.GetFromJsonAsync<LessonDto>($"/api/lessons/{lessonId}"))!;
-            if (lesson.Status is "ready" or "failed") return lesson;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Lesson still {lesson.Status} ({lesson.Progress:P0}) after {timeoutSeconds} s.");
-            await Task.Delay(200);
+            if (until(lesson)) return lesson;
+            if (lesson.Status == "failed" || DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Lesson {lesson.Status} ({lesson.Progress:P0}, playable {lesson.Playable}) after {timeoutSeconds} s: {lesson.Error}");
+            await Task.Delay(100);
         }
     }
 }

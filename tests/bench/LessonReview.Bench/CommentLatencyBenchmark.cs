@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using LessonReview.TestSupport;
 using Microsoft.AspNetCore.Builder;
@@ -88,20 +87,9 @@ internal static class CommentLatencyBenchmark
     });
 
     /// <summary>Uploads a clip with tus and returns the lesson id.</summary>
-    public static async Task<string> UploadAsync(HttpClient trainee, byte[] clip)
-    {
-        var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads");
-        create.Headers.Add("Tus-Resumable", "1.0.0");
-        create.Headers.Add("Upload-Length", clip.Length.ToString());
-        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bench.mp4")) + ",consent " + Convert.ToBase64String(Encoding.UTF8.GetBytes("confirmed")));
-        var location = (await trainee.SendAsync(create)).Headers.Location!.ToString();
-        var patch = new HttpRequestMessage(HttpMethod.Patch, location) { Content = new ByteArrayContent(clip) };
-        patch.Headers.Add("Tus-Resumable", "1.0.0");
-        patch.Headers.Add("Upload-Offset", "0");
-        patch.Content.Headers.ContentType = new("application/offset+octet-stream");
-        (await trainee.SendAsync(patch)).EnsureSuccessStatusCode();
-        return location.Split('/').Last();
-    }
+    /// <returns>The lesson's id.</returns>
+    public static async Task<string> UploadAsync(HttpClient trainee, byte[] clip) =>
+        (await UploadBenchmark.UploadAsync(trainee, new MemoryStream(clip), clip.Length, "bench.mp4")).Split('/').Last();
 
     private static async Task<List<Guid>> PrepareReviewsAsync(HttpClient trainee, Guid[] mentors)
     {

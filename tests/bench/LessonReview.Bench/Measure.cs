@@ -14,8 +14,14 @@ internal static class Measure
             await run();
             times.Add(stopwatch.Elapsed.TotalSeconds);
         }
-        times.Sort();
-        return times[times.Count / 2];
+        return Median(times);
+    }
+
+    /// <summary>The middle value (the upper one of an even count).</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     public static async Task<int> RunAsync(string file, params string[] arguments)

@@ -44,13 +44,11 @@ internal static class PipelineBenchmark
             fulls.Add(await Measure.MedianSecondsAsync(1, () => pipeline.RunAsync(encodeSource, InputPolicy.LocalFile, work.File($"full-{i}"), null)));
             Console.WriteLine($"   run {i + 1}: plain {plains[^1]:0.00} s, 720p only {plainMains[^1]:0.00} s, pipeline {fulls[^1]:0.00} s");
         }
-        var (plain, plainMain, full) = (Median(plains), Median(plainMains), Median(fulls));
+        var (plain, plainMain, full) = (Measure.Median(plains), Measure.Median(plainMains), Measure.Median(fulls));
         Measure.Report("full pipeline / plain ffmpeg, same renditions", full, plain, "<= 1.05", full / plain <= 1.05);
         Measure.Report("plain 720p + 360p / plain 720p (the rung)", plain, plainMain, "", true);
 
         var fast = await Measure.MedianSecondsAsync(runs, () => pipeline.RunAsync(remuxSource, InputPolicy.LocalFile, work.File("fast"), null));
         Measure.Report("fast-path pipeline / full pipeline", fast, full, "<= 0.10", fast / full <= 0.10);
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using LessonReview.TestSupport;
 
@@ -45,10 +44,10 @@ internal static class PlayableBenchmark
             phoneReady.Add(ready!.Value);
             Console.WriteLine($"   run {i + 1}: raw copy {copies[^1]:0.00} s; playable {playable:0.00} s, ready {ready:0.00} s after the upload");
         }
-        var copy = Median(copies);
-        Measure.Report("fast path: playable after upload", Median(phonePlayable), copy, "<= 1.2", Median(phonePlayable) <= 10 && Median(phonePlayable) / copy <= 1.2);
-        Measure.Report("fast path: ready (poster, storyboard) after upload", Median(phoneReady), copy, "", true);
-        Console.WriteLine($"{"fast path: playable, goal <= 10 s",-44} {Median(phonePlayable),9:0.000} s  {(Median(phonePlayable) <= 10 ? "MET" : "NOT MET")}");
+        var (copy, playableAfter) = (Measure.Median(copies), Measure.Median(phonePlayable));
+        Measure.Report("fast path: playable after upload", playableAfter, copy, "<= 1.2", playableAfter <= 10 && playableAfter / copy <= 1.2);
+        Measure.Report("fast path: ready (poster, storyboard) after upload", Measure.Median(phoneReady), copy, "", true);
+        Console.WriteLine($"{"fast path: playable, goal <= 10 s",-44} {playableAfter,9:0.000} s  {(playableAfter <= 10 ? "MET" : "NOT MET")}");
 
         var hevcPlayable = new List<double>();
         var hevcReady = new List<double>();
@@ -59,16 +58,19 @@ internal static class PlayableBenchmark
             if (ready is { } r) hevcReady.Add(r);
             Console.WriteLine($"   run {i + 1}: playable {playable:0.00} s{(ready is null ? " (then deleted: its encode stops)" : $", ready {ready:0.00} s")} after the upload");
         }
+        var firstPlayable = Measure.Median(hevcPlayable);
         if (hevcReady.Count > 0)
-            Measure.Report("full path (HEVC): playable after upload", Median(hevcPlayable), Median(hevcReady), "<= 15 s", Median(hevcPlayable) <= 15);
+            Measure.Report("full path (HEVC): playable after upload", firstPlayable, Measure.Median(hevcReady), "<= 15 s", firstPlayable <= 15);
         else
-            Console.WriteLine($"{"full path (HEVC): playable after upload",-44} {Median(hevcPlayable),9:0.000} s  goal <= 15 s  {(Median(hevcPlayable) <= 15 ? "MET" : "NOT MET")}");
+            Console.WriteLine($"{"full path (HEVC): playable after upload",-44} {firstPlayable,9:0.000} s  goal <= 15 s  {(firstPlayable <= 15 ? "MET" : "NOT MET")}");
     }
 
     /// <returns>Seconds from the upload's end to playable, and to ready (null when not waited for: the lesson is deleted instead).</returns>
     private static async Task<(double Playable, double? Ready)> UploadAndWaitAsync(HttpClient trainee, string file, bool waitForReady)
     {
-        var id = await UploadFileAsync(trainee, file);
+        string id;
+        await using (var body = File.OpenRead(file))
+            id = (await UploadBenchmark.UploadAsync(trainee, body, body.Length, Path.GetFileName(file))).Split('/').Last();
         var clock = Stopwatch.StartNew();
         double? playable = null;
         while (true)
@@ -91,27 +93,6 @@ internal static class PlayableBenchmark
             await Task.Delay(500);
         (await trainee.DeleteAsync($"/api/lessons/{id}")).EnsureSuccessStatusCode(); // frees the disk (and stops an encode)
         return (playable!.Value, ready);
-    }
-
-    /// <summary>One tus PATCH streamed from the file; returns once the server has accepted the last byte (processing is queued then).</summary>
-    private static async Task<string> UploadFileAsync(HttpClient client, string file)
-    {
-        var length = new FileInfo(file).Length;
-        var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads");
-        create.Headers.Add("Tus-Resumable", "1.0.0");
-        create.Headers.Add("Upload-Length", length.ToString());
-        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String(Encoding.UTF8.GetBytes(Path.GetFileName(file))) +
-                                              ",consent " + Convert.ToBase64String(Encoding.UTF8.GetBytes("confirmed")));
-        var location = (await client.SendAsync(create)).Headers.Location!.ToString();
-        await using var stream = File.OpenRead(file);
-        var patch = new HttpRequestMessage(HttpMethod.Patch, location) { Content = new StreamContent(stream, 1 << 20) };
-        patch.Headers.Add("Tus-Resumable", "1.0.0");
-        patch.Headers.Add("Upload-Offset", "0");
-        patch.Content.Headers.ContentType = new("application/offset+octet-stream");
-        patch.Content.Headers.ContentLength = length;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-        (await client.SendAsync(patch, timeout.Token)).EnsureSuccessStatusCode();
-        return location.Split('/').Last();
     }
 
     private static async Task<double> RawCopyAsync(string source, string output)
@@ -149,6 +130,4 @@ internal static class PlayableBenchmark
         File.Delete(list);
         return path;
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

@@ -53,12 +53,16 @@ internal static class UploadBenchmark
     }
 
     /// <returns>The upload's location.</returns>
-    internal static async Task<string> UploadAsync(HttpClient client, long bytes)
+    internal static Task<string> UploadAsync(HttpClient client, long bytes) => UploadAsync(client, new PatternStream(bytes), bytes, "bench.bin");
+
+    /// <summary>One tus upload of <paramref name="body"/> in a single streamed PATCH; returns once the server has the last byte.</summary>
+    /// <returns>The upload's location.</returns>
+    internal static async Task<string> UploadAsync(HttpClient client, Stream body, long bytes, string filename)
     {
         var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads");
         create.Headers.Add("Tus-Resumable", "1.0.0");
         create.Headers.Add("Upload-Length", bytes.ToString(CultureInfo.InvariantCulture));
-        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bench.bin")) + ",consent " + Convert.ToBase64String(Encoding.UTF8.GetBytes("confirmed")));
+        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String(Encoding.UTF8.GetBytes(filename)) + ",consent " + Convert.ToBase64String(Encoding.UTF8.GetBytes("confirmed")));
         var created = await client.SendAsync(create);
         created.EnsureSuccessStatusCode();
         var location = created.Headers.Location!.ToString();
@@ -66,7 +70,7 @@ internal static class UploadBenchmark
         var patch = new HttpRequestMessage(HttpMethod.Patch, location);
         patch.Headers.Add("Tus-Resumable", "1.0.0");
         patch.Headers.Add("Upload-Offset", "0");
-        patch.Content = new StreamContent(new PatternStream(bytes), 1 << 20);
+        patch.Content = new StreamContent(body, 1 << 20);
         patch.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
         patch.Content.Headers.ContentLength = bytes;
         var response = await client.SendAsync(patch);
