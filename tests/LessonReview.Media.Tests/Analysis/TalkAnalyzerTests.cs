@@ -39,7 +39,7 @@ public sealed class TalkAnalyzerTests(ITestOutputHelper output)
         var longestTruth = truth.Where(s => s.Speaker == Speaker.Teacher).Max(s => s.Duration);
         Assert.InRange(report.LongestTeacherTurnSeconds, longestTruth - 1, longestTruth + 1);
         Assert.Equal(Math.Ceiling(report.DurationSeconds / 60), report.Minutes.Count);
-        Assert.Equal(report.TeacherSeconds, report.Minutes.Sum(m => m.TeacherSeconds), 3);
+        Assert.Equal(report.TeacherSeconds, report.Minutes.Sum(m => m.TeacherSeconds), 1e-6);
     }
 
     [Fact]
