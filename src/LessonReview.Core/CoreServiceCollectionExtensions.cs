@@ -35,6 +35,8 @@ public static class CoreServiceCollectionExtensions
                 "Media:MaxPixels, MaxDurationMinutes and MinBitsPerSecond must be positive.")
             .Validate(o => o.MemoryLimitMiB == 0 || o.MemoryLimitMiB >= 256, "Media:MemoryLimitMiB must be 0 (no limit) or at least 256.")
             .Validate(o => o.TimeBudgetFactor > 0, "Media:TimeBudgetFactor must be more than 0.")
+            .Validate(o => o.ChunkSeconds == 0 || (o.ChunkSeconds >= 8 && o.ChunkSeconds % new PlaybackSettings().SegmentSeconds == 0),
+                "Media:ChunkSeconds must be 0 (never in parts) or a multiple of 4 from 8 up (parts end where HLS segments do).")
             .ValidateOnStart();
         services.AddSingleton(sp =>
         {
@@ -48,7 +50,7 @@ public static class CoreServiceCollectionExtensions
             {
                 MaxHeight = media.MaxHeight, LowRungHeight = media.LowRungHeight, FastPathMaxHeight = media.FastPathMaxHeight, MaxPixels = media.MaxPixels,
                 MaxDuration = TimeSpan.FromMinutes(media.MaxDurationMinutes), MinBitsPerSecond = media.MinBitsPerSecond,
-                TimeBudgetFactor = media.TimeBudgetFactor,
+                TimeBudgetFactor = media.TimeBudgetFactor, ChunkSeconds = media.ChunkSeconds,
             };
         });
         services.AddSingleton<MediaProbe>();
@@ -64,6 +66,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Notifications.MailQueue>();
         services.AddScoped<Lessons.LessonLifecycle>();
         services.AddScoped<LessonProcessor>();
+        services.AddScoped<ChunkJob>();
         services.AddOptions<Analysis.TalkOptions>().BindConfiguration(Analysis.TalkOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Analysis.TalkOptions>, Analysis.TalkOptionsValidation>();
         services.AddScoped<Analysis.TalkQueue>();

@@ -157,28 +157,6 @@ public sealed class PipelineTests : IDisposable
         Assert.Equal(HlsNames.MasterPlaylist, result.Playlist);
     }
 
-    private sealed class RecordingSink(string folder) : IPlaybackSink
-    {
-        public List<string> Published { get; } = [];
-        public List<(string Name, string Text, string[] Before)> Playlists { get; } = [];
-        public List<PlayableLesson> Playable { get; } = [];
-
-        public async Task PublishAsync(string name, string localPath, string contentType, CancellationToken cancellationToken)
-        {
-            Directory.CreateDirectory(folder);
-            File.Copy(localPath, Path.Combine(folder, name), overwrite: true);
-            if (HlsNames.IsPlaylist(name)) Playlists.Add((name, await File.ReadAllTextAsync(localPath, cancellationToken), [.. Published]));
-            Published.Add(name);
-        }
-
-        public Task PlayableAsync(PlayableLesson lesson, CancellationToken cancellationToken)
-        {
-            Assert.Contains(HlsNames.MasterPlaylist, Published); // playable only once the player has something to load
-            Playable.Add(lesson);
-            return Task.CompletedTask;
-        }
-    }
-
     private Task<Probing.MediaAnalysis> ProbeMainAsync() =>
         _probe.AnalyseAsync(_output.File(HlsNames.Playlist(HlsNames.Main)), InputPolicy.OwnPresentation);
 

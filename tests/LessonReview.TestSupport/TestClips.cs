@@ -136,16 +136,21 @@ public static class TestClips
     public static Task FFmpegAsync(string arguments) => FFmpegAsync(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Runs ffmpeg with these arguments (quiet, overwriting); a failure throws with ffmpeg's own words.</summary>
-    public static async Task FFmpegAsync(params string[] arguments)
+    public static Task FFmpegAsync(params string[] arguments) => RunAsync("ffmpeg", ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", .. arguments]);
+
+    /// <summary>Runs ffprobe with these arguments and returns what it printed.</summary>
+    public static Task<string> FFprobeAsync(params string[] arguments) => RunAsync("ffprobe", ["-hide_banner", "-loglevel", "error", .. arguments]);
+
+    private static async Task<string> RunAsync(string tool, IEnumerable<string> arguments)
     {
-        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
-        foreach (var a in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-y" }.Concat(arguments))
-            info.ArgumentList.Add(a);
+        var info = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
+        foreach (var a in arguments) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg {string.Join(' ', arguments)} failed: {await stderr}");
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} {string.Join(' ', info.ArgumentList)} failed: {await stderr}");
+        return stdout;
     }
 }

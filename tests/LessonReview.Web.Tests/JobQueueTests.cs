@@ -3,6 +3,7 @@ using LessonReview.Core.Accounts;
 using LessonReview.Core.Data;
 using LessonReview.Core.Lessons;
 using LessonReview.Core.Processing;
+using LessonReview.Media.Playback;
 using LessonReview.TestSupport;
 using LessonReview.Web.Tests.Support;
 
@@ -55,12 +56,32 @@ public sealed class JobQueueTests : IDisposable
         await using var db = new LessonReviewDb(TestDatabase.Options(_folder.Path));
         var queue = new JobQueue(db, TimeProvider.System);
 
-        Assert.Null(await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kind: JobKind.Playback)); // the playback lane leaves it
-        Assert.Equal(analysis, (await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kind: JobKind.Talk))!.Id);
+        Assert.Null(await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kinds: JobKind.PlaybackLane)); // the playback lane leaves it
+        Assert.Equal(analysis, (await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kinds: JobKind.AnalysisLane))!.Id);
         // While that analysis runs, a lesson uploaded now is taken by the playback lane at once.
         var waiting = (await SeedJobsAsync(1)).Single();
-        Assert.Null(await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kind: JobKind.Talk));
-        Assert.Equal(waiting, (await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kind: JobKind.Playback))!.Id);
+        Assert.Null(await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kinds: JobKind.AnalysisLane));
+        Assert.Equal(waiting, (await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kinds: JobKind.PlaybackLane))!.Id);
+    }
+
+    [Fact]
+    public async Task A_long_lessons_parts_go_after_new_lessons_in_order_and_its_own_job_takes_back_only_its_own()
+    {
+        var (lesson, other) = ((await SeedJobsAsync(1)).Single(), (await SeedJobsAsync(1)).Single());
+        await using var db = new LessonReviewDb(TestDatabase.Options(_folder.Path));
+        var queue = new JobQueue(db, TimeProvider.System);
+        var lessonId = (await queue.TryClaimAsync("worker", TimeSpan.FromMinutes(1), kinds: [JobKind.Playback]))!.LessonId;
+        var parts = LessonChunk.For(TimeSpan.FromMinutes(20), new PlaybackSettings()).Skip(1).ToList();
+        queue.AddParts(lessonId, parts.AsEnumerable().Reverse().Select(p => (p.Index, ChunkJob.WritePart(p))));
+        await db.SaveChangesAsync();
+
+        // Another worker's playback lane: the other lesson (waiting to become playable at all) first, then the parts from the start.
+        Assert.Equal(other, (await queue.TryClaimAsync("worker-2", TimeSpan.FromMinutes(1), kinds: JobKind.PlaybackLane))!.Id);
+        Assert.Equal(1, ChunkJob.ReadPart((await queue.TryClaimAsync("worker-2", TimeSpan.FromMinutes(1), kinds: JobKind.PlaybackLane))!).Index);
+        // The lesson's own job takes back the next part nobody started, and nothing of another lesson.
+        Assert.Equal(2, ChunkJob.ReadPart((await queue.TryClaimAsync("lesson", TimeSpan.FromMinutes(1), kinds: [JobKind.Chunk], lessonId: lessonId))!).Index);
+        Assert.Null(await queue.TryClaimAsync("lesson", TimeSpan.FromMinutes(1), kinds: [JobKind.Chunk], lessonId: Guid.NewGuid()));
+        Assert.NotEqual(lesson, other);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed class TalkJob(
     public const string TurnedOff = "Talk analysis is turned off on this server.";
     public const string OriginalRemoved = "The original recording has been removed under the programme's privacy rule, so the talk can no longer be measured.";
 
+    public Task RunAsync(ProcessingJob job, CancellationToken cancellationToken) => RunAsync(job.LessonId, cancellationToken);
+
     public async Task RunAsync(Guid lessonId, CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)

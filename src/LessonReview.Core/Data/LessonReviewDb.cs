@@ -79,6 +79,7 @@ public sealed class LessonReviewDb(DbContextOptions<LessonReviewDb> options)
             job.Property(j => j.Kind).HasMaxLength(20);
             job.Property(j => j.LeaseOwner).HasMaxLength(200);
             job.Property(j => j.LastError).HasMaxLength(4000);
+            job.Property(j => j.Part).HasMaxLength(200);
             job.HasOne<Lesson>().WithMany().HasForeignKey(j => j.LessonId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<TalkAnalysis>(talk =>

@@ -3,7 +3,7 @@ namespace LessonReview.Core.Processing;
 /// <summary>One kind of job's work and how it ends when it cannot be done; the worker owns claiming, leases and retries.</summary>
 public interface ILessonJob
 {
-    Task RunAsync(Guid lessonId, CancellationToken cancellationToken);
+    Task RunAsync(ProcessingJob job, CancellationToken cancellationToken);
 
     /// <summary>The worker died during every attempt.</summary>
     Task FailInterruptedAsync(Guid lessonId, CancellationToken cancellationToken);

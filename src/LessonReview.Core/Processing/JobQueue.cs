@@ -20,16 +20,37 @@ public sealed class JobQueue(LessonReviewDb db, TimeProvider clock)
         db.ProcessingJobs.Add(new ProcessingJob { LessonId = lessonId, Kind = kind, AvailableAt = clock.GetUtcNow().UtcDateTime });
 
     /// <summary>
-    /// Claims the oldest runnable job (queued, or running with an expired lease) of <paramref name="kind"/>
-    /// (<see cref="JobKind"/>; null for any, playback jobs first), or null.
+    /// Adds a long lesson's parts (<see cref="JobKind.Chunk"/>) to the pending changes, to be claimed
+    /// in the order of their index whatever the order given: viewers watch from the start.
     /// </summary>
-    public async Task<ProcessingJob?> TryClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken = default, string? kind = null)
+    public void AddParts(Guid lessonId, IEnumerable<(int Index, string Part)> parts)
     {
-        if (db.Database.IsNpgsql()) return await TryClaimWithSkipLockedAsync(owner, lease, kind ?? "", cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (index, part) in parts)
+            db.ProcessingJobs.Add(new ProcessingJob
+            {
+                // a microsecond apart: PostgreSQL keeps microseconds
+                LessonId = lessonId, Kind = JobKind.Chunk, Part = part, AvailableAt = now + TimeSpan.FromMicroseconds(index),
+            });
+    }
+
+    /// <summary>
+    /// Claims the oldest runnable job (queued, or running with an expired lease) of one of <paramref name="kinds"/>
+    /// (<see cref="JobKind"/>; null for any), whole lessons before parts before analyses, or null.
+    /// <paramref name="lessonId"/>: only that lesson's (a long lesson's job taking back its own parts).
+    /// </summary>
+    public async Task<ProcessingJob?> TryClaimAsync(
+        string owner, TimeSpan lease, CancellationToken cancellationToken = default, IReadOnlyCollection<string>? kinds = null, Guid? lessonId = null)
+    {
+        if (db.Database.IsNpgsql()) return await TryClaimWithSkipLockedAsync(owner, lease, kinds?.ToArray() ?? [], lessonId ?? Guid.Empty, cancellationToken);
         for (var tries = 0; tries < 5; tries++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var candidate = await Runnable(now).Where(j => kind == null || j.Kind == kind).OrderBy(j => j.Kind == JobKind.Playback ? 0 : 1).ThenBy(j => j.AvailableAt).Select(j => j.Id).FirstOrDefaultAsync(cancellationToken);
+            var candidate = await Runnable(now)
+                .Where(j => kinds == null || kinds.Contains(j.Kind))
+                .Where(j => lessonId == null || j.LessonId == lessonId)
+                .OrderBy(j => j.Kind == JobKind.Playback ? 0 : j.Kind == JobKind.Chunk ? 1 : 2).ThenBy(j => j.AvailableAt)
+                .Select(j => j.Id).FirstOrDefaultAsync(cancellationToken);
             if (candidate == Guid.Empty) return null;
 
             var claimed = await Runnable(now).Where(j => j.Id == candidate).ExecuteUpdateAsync(set => set
@@ -45,7 +66,7 @@ public sealed class JobQueue(LessonReviewDb db, TimeProvider clock)
     }
 
     // PostgreSQL: one statement; rows another worker is claiming right now are skipped, not waited for.
-    private async Task<ProcessingJob?> TryClaimWithSkipLockedAsync(string owner, TimeSpan lease, string kind, CancellationToken cancellationToken)
+    private async Task<ProcessingJob?> TryClaimWithSkipLockedAsync(string owner, TimeSpan lease, string[] kinds, Guid lessonId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + lease;
@@ -54,8 +75,9 @@ public sealed class JobQueue(LessonReviewDb db, TimeProvider clock)
             WHERE "Id" = (
                 SELECT "Id" FROM processing_jobs
                 WHERE (("State" = 'queued' AND "AvailableAt" <= {now}) OR ("State" = 'running' AND "LeaseExpiresAt" < {now}))
-                  AND ({kind} = '' OR "Kind" = {kind})
-                ORDER BY CASE WHEN "Kind" = 'playback' THEN 0 ELSE 1 END, "AvailableAt" LIMIT 1
+                  AND (cardinality({kinds}) = 0 OR "Kind" = ANY({kinds}))
+                  AND ({lessonId} = '00000000-0000-0000-0000-000000000000'::uuid OR "LessonId" = {lessonId})
+                ORDER BY CASE "Kind" WHEN 'playback' THEN 0 WHEN 'chunk' THEN 1 ELSE 2 END, "AvailableAt" LIMIT 1
                 FOR UPDATE SKIP LOCKED)
             RETURNING "Id" AS "Value"
             """).ToListAsync(cancellationToken);

@@ -7,6 +7,8 @@ using LessonReview.Core.Storage;
 using LessonReview.Media;
 using LessonReview.Media.Playback;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LessonReview.Core.Processing;
 
@@ -18,7 +20,7 @@ namespace LessonReview.Core.Processing;
 /// </summary>
 public sealed class LessonProcessor(
     LessonReviewDb db, IMediaStorage storage, PlaybackPipeline pipeline, ILessonEventPublisher events, TalkQueue talk, WorkSignal workSignal,
-    TimeProvider clock) : ILessonJob
+    TimeProvider clock, IServiceScopeFactory scopes, PlaybackSettings settings, IOptions<WorkerOptions> workerOptions) : ILessonJob
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
@@ -43,6 +45,8 @@ public sealed class LessonProcessor(
         using var lessonGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var latest = 0.0;
         var work = WorkFolders.ForJob();
+        var parts = new JobChunkQueue(scopes, lessonId, workSignal, settings, workerOptions.Value.MaxAttempts);
+        var finished = false;
         try
         {
             await using var original = await storage.GetLocalFileAsync(MediaKeys.Original(lessonId), cancellationToken);
@@ -50,7 +54,7 @@ public sealed class LessonProcessor(
             {
                 if (!await MarkPlayableAsync(lessonId, playable, Volatile.Read(ref latest), token)) await lessonGone.CancelAsync();
             });
-            var run = pipeline.RunAsync(original.Path, InputPolicy.LocalFile, work, p => Volatile.Write(ref latest, p), lessonGone.Token, sink);
+            var run = pipeline.RunAsync(original.Path, InputPolicy.LocalFile, work, p => Volatile.Write(ref latest, p), lessonGone.Token, sink, parts);
             await ReportProgressUntil(run, lessonId, () => Volatile.Read(ref latest), lessonGone, cancellationToken);
             var result = await run;
 
@@ -82,6 +86,7 @@ public sealed class LessonProcessor(
                 await storage.DeletePrefixAsync(MediaKeys.Folder(lessonId), CancellationToken.None);
                 return false;
             }
+            finished = true;
             workSignal.Analysis.Notify(); // the analysis lane takes it at once
             await events.PublishAsync(new LessonProgress(lessonId, LessonStatus.Ready, 1, null, Playable: true), cancellationToken);
             return true;
@@ -94,11 +99,12 @@ public sealed class LessonProcessor(
         }
         finally
         {
+            if (!finished && !cancellationToken.IsCancellationRequested) await parts.DropAsync(); // a retry offers them afresh
             if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
     }
 
-    public Task RunAsync(Guid lessonId, CancellationToken cancellationToken) => ProcessAsync(lessonId, cancellationToken);
+    public Task RunAsync(ProcessingJob job, CancellationToken cancellationToken) => ProcessAsync(job.LessonId, cancellationToken);
 
     public Task FailInterruptedAsync(Guid lessonId, CancellationToken cancellationToken) =>
         FailAsync(lessonId, ProcessingWorker.InterruptedTooOften, cancellationToken);

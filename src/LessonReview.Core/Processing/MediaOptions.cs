@@ -11,6 +11,12 @@ public sealed class MediaOptions
     /// <summary>Short side of the low-bandwidth HLS rung added to encoded lessons (360 = 360p); 0 for none.</summary>
     public int LowRungHeight { get; set; } = 360;
 
+    /// <summary>
+    /// Encoded lessons at least twice this many seconds long are encoded in parts of this length that
+    /// any worker takes (a multiple of 4; 0: never). Every worker must share the Media settings.
+    /// </summary>
+    public int ChunkSeconds { get; set; } = 300;
+
     /// <summary>ffmpeg threads per job; 0 lets ffmpeg choose.</summary>
     public int Threads { get; set; }
 

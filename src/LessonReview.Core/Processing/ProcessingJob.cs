@@ -10,6 +10,10 @@ public sealed class ProcessingJob
     public Guid LessonId { get; set; }
     /// <summary>One of <see cref="JobKind"/>.</summary>
     public string Kind { get; set; } = JobKind.Playback;
+    /// <summary>A <see cref="JobKind.Chunk"/> job's part of the lesson (JSON of a LessonChunk); null for the other kinds.</summary>
+    public string? Part { get; set; }
+    /// <summary>A finished part's media playlists (JSON: rendition → playlist), which the lesson's own job joins.</summary>
+    public string? Output { get; set; }
     /// <summary>One of <see cref="JobState"/>.</summary>
     public string State { get; set; } = JobState.Queued;
     public int Attempts { get; set; }

@@ -38,17 +38,17 @@ public sealed class ProcessingWorker(
         // A worker killed mid-job (kill -9, a crash) left its ffmpeg running and its files behind; its lease brings the job back.
         var orphans = WorkFolders.CleanUpOrphans(log);
         if (orphans > 0) log.LogInformation("Removed {Count} work folders left by workers that died", orphans);
-        await Task.WhenAll(RunLaneAsync(JobKind.Playback, signal, stoppingToken), RunLaneAsync(JobKind.Talk, signal.Analysis, stoppingToken));
+        await Task.WhenAll(RunLaneAsync(JobKind.PlaybackLane, signal, stoppingToken), RunLaneAsync(JobKind.AnalysisLane, signal.Analysis, stoppingToken));
     }
 
-    private async Task RunLaneAsync(string kind, WakeSignal wake, CancellationToken stoppingToken)
+    private async Task RunLaneAsync(IReadOnlyCollection<string> kinds, WakeSignal wake, CancellationToken stoppingToken)
     {
         await Task.Yield(); // both lanes start at once
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (!await RunNextJobAsync(stoppingToken, kind))
+                if (!await RunNextJobAsync(stoppingToken, kinds))
                     await wake.WaitAsync(TimeSpan.FromSeconds(Options.PollSeconds), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -64,15 +64,20 @@ public sealed class ProcessingWorker(
         }
     }
 
-    /// <summary>Runs one job of <paramref name="kind"/> (any when null) if there is one; false when there is none.</summary>
-    internal async Task<bool> RunNextJobAsync(CancellationToken stoppingToken, string? kind = null)
+    /// <summary>Runs one job of <paramref name="kinds"/> (any when null) if there is one; false when there is none.</summary>
+    internal async Task<bool> RunNextJobAsync(CancellationToken stoppingToken, IReadOnlyCollection<string>? kinds = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
         var processor = scope.ServiceProvider.GetRequiredService<LessonProcessor>();
-        var job = await queue.TryClaimAsync(_owner, Lease, stoppingToken, kind);
+        var job = await queue.TryClaimAsync(_owner, Lease, stoppingToken, kinds);
         if (job is null) return false;
-        ILessonJob work = job.Kind == JobKind.Talk ? scope.ServiceProvider.GetRequiredService<Analysis.TalkJob>() : processor;
+        ILessonJob work = job.Kind switch
+        {
+            JobKind.Talk => scope.ServiceProvider.GetRequiredService<Analysis.TalkJob>(),
+            JobKind.Chunk => scope.ServiceProvider.GetRequiredService<ChunkJob>(),
+            _ => processor,
+        };
 
         if (job.Attempts > Options.MaxAttempts)
         {
@@ -94,7 +99,7 @@ public sealed class ProcessingWorker(
         try
         {
             log.LogInformation("Processing lesson {LessonId}: {Kind} (attempt {Attempt})", job.LessonId, job.Kind, job.Attempts);
-            await work.RunAsync(job.LessonId, jobCancel.Token);
+            await work.RunAsync(job, jobCancel.Token);
             await queue.CompleteAsync(job.Id, _owner, CancellationToken.None);
             outcome = "succeeded";
         }
@@ -102,6 +107,12 @@ public sealed class ProcessingWorker(
         {
             outcome = "unplayable";
             log.LogInformation("Lesson {LessonId} cannot be played: {Reason}", job.LessonId, e.InnerException?.Message ?? e.Message);
+            if (job.Kind == JobKind.Chunk)
+            {
+                // The lesson's own job says it on the lesson, in these words.
+                await queue.FailAsync(job.Id, _owner, JobChunkQueue.UnplayableMark + FailureReason.Encode(e.Template, e.Values), CancellationToken.None);
+                return true;
+            }
             await processor.FailAsync(job.LessonId, FailureReason.Encode(e.Template, e.Values), CancellationToken.None);
             await queue.FailAsync(job.Id, _owner, e.ToString(), CancellationToken.None);
         }

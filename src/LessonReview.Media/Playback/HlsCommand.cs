@@ -16,10 +16,16 @@ public sealed record PictureOutputs(string? ThumbnailFolder, Storyboard? Layout,
 /// </summary>
 public static class HlsCommand
 {
+    /// <param name="chunk">
+    /// One part of a lesson encoded in parts (no pictures then): its range only, its segments numbered
+    /// and timed where they fall in the whole lesson, so parts encoded apart join into one playlist.
+    /// </param>
     public static FFMpegJob For(
-        PlaybackPlan plan, string input, InputPolicy policy, string folder, PlaybackSettings settings, PictureOutputs? pictures = null)
+        PlaybackPlan plan, string input, InputPolicy policy, string folder, PlaybackSettings settings, PictureOutputs? pictures = null,
+        LessonChunk? chunk = null)
     {
         var output = new List<string>();
+        if (chunk is not null && pictures is not null) throw new ArgumentException("A part of a lesson makes no pictures.", nameof(pictures));
         if (plan.FastPath)
         {
             output.AddRange(["-map", $"0:{plan.VideoIndex}"]);
@@ -60,8 +66,10 @@ public static class HlsCommand
             "-master_pl_name", HlsNames.MasterPlaylist,
             "-var_stream_map", streamMap,
         ]);
+        if (chunk is not null) output.AddRange(ChunkOptions(chunk));
         var playlists = Path.Combine(folder, "%v.m3u8");
-        if (pictures is null) return FFMpegJob.From(input, policy).To(playlists, [.. output]) with { Label = "hls" };
+        string[] inputOptions = chunk is null ? [] : ["-ss", Seconds(chunk.Start), .. chunk.Last ? [] : new[] { "-t", Seconds(chunk.Length) }];
+        if (pictures is null) return FFMpegJob.From(input, policy, inputOptions).To(playlists, [.. output]) with { Label = "hls" };
 
         output.Add(playlists);
         if (pictures.ThumbnailFolder is { } thumbs)
@@ -69,6 +77,29 @@ public static class HlsCommand
         return FFMpegJob.From(input, policy).To(pictures.PosterPath, [.. output, "-map", "[poster]", "-frames:v", "1", "-q:v", "3", "-update", "1"])
             with { Label = "hls" };
     }
+
+    /// <summary>
+    /// A part starts exactly at its time (-ss before -i decodes from the keyframe before and drops
+    /// what precedes), its timestamps are shifted to where it lies in the lesson and its fragments
+    /// carry them (frag_discont: otherwise every part's would start at 0, and the initialisation
+    /// segments differ by the offset), its frames pass as they are (the default constant-rate mode
+    /// repeats the last frame into a sliver of a segment) and its segments are numbered from its first.
+    /// Measured: every part's initialisation segment is then byte-identical, so the first part's serves all.
+    /// Every part's timestamps also lead by <see cref="PartLead"/>: without it the first part alone
+    /// starts below zero (x264's reordering delay, AAC's priming) and is shifted two frames later than
+    /// the rest, so its last frames and the next part's first ones would share their moments. Players
+    /// start a presentation's clock at its first timestamp, whatever it is.
+    /// </summary>
+    private static IEnumerable<string> ChunkOptions(LessonChunk chunk) =>
+    [
+        "-output_ts_offset", Seconds(chunk.Start + PartLead), "-fps_mode", "passthrough",
+        "-hls_segment_options", "movflags=+frag_discont", "-start_number", Invariant(chunk.FirstSegment),
+    ];
+
+    /// <summary>More than any encoder delay or audio priming.</summary>
+    internal static readonly TimeSpan PartLead = TimeSpan.FromSeconds(1);
+
+    private static string Seconds(TimeSpan t) => PlaybackPipeline.Seconds(t.TotalSeconds);
 
     /// <summary>
     /// split → one scaled branch per rendition, the storyboard's (one frame every interval, small),

@@ -5,8 +5,10 @@ namespace LessonReview.Media.Playback;
 /// (complete files only: ffmpeg renames them into place), publishes the segments it names that are
 /// new, and only then that same snapshot of the playlist, so a player never meets a missing segment.
 /// index.m3u8 is published once every rendition has a segment: from then on the lesson is playable.
+/// With <paramref name="keepOpen"/> (the first part of a lesson encoded in parts) the playlists are
+/// published without their end, since the other parts' segments follow.
 /// </summary>
-internal sealed class HlsPublisher(string folder, IReadOnlyList<Rendition> renditions, IPlaybackSink sink, PlayableLesson lesson)
+internal sealed class HlsPublisher(string folder, IReadOnlyList<Rendition> renditions, IPlaybackSink sink, PlayableLesson lesson, bool keepOpen = false)
 {
     private readonly HashSet<string> _published = [];
     private readonly Dictionary<string, string> _playlistsPublished = [];
@@ -24,6 +26,7 @@ internal sealed class HlsPublisher(string folder, IReadOnlyList<Rendition> rendi
             var name = HlsNames.Playlist(rendition.Name);
             var text = ReadComplete(Path.Combine(folder, name));
             if (text is null) continue;
+            if (keepOpen) text = HlsStitcher.Open(text);
             var segments = PlaylistFiles(text).ToList();
             if (segments.Any(s => s.EndsWith(".m4s", StringComparison.Ordinal))) withSegments++;
             if (_playlistsPublished.TryGetValue(name, out var previous) && previous == text) continue;
@@ -33,20 +36,20 @@ internal sealed class HlsPublisher(string folder, IReadOnlyList<Rendition> rendi
                 await sink.PublishAsync(file, Path.Combine(folder, file), HlsNames.ContentType(file), cancellationToken);
                 _published.Add(file);
             }
-            await PublishSnapshotAsync(name, text, cancellationToken);
+            await PublishPlaylistAsync(name, text, cancellationToken);
             _playlistsPublished[name] = text;
         }
 
         if (Playable || withSegments < renditions.Count) return;
         var master = ReadComplete(Path.Combine(folder, HlsNames.MasterPlaylist));
         if (master is null) return;
-        await PublishSnapshotAsync(HlsNames.MasterPlaylist, master, cancellationToken);
+        await PublishPlaylistAsync(HlsNames.MasterPlaylist, master, cancellationToken);
         Playable = true;
         await sink.PlayableAsync(lesson, cancellationToken);
     }
 
-    // The text we read, not the file again: ffmpeg may have added a segment meanwhile.
-    private async Task PublishSnapshotAsync(string name, string text, CancellationToken cancellationToken)
+    /// <summary>Publishes this text as the playlist <paramref name="name"/> (the text we read, not the file again: ffmpeg may have added a segment meanwhile).</summary>
+    public async Task PublishPlaylistAsync(string name, string text, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_snapshots);
         var snapshot = Path.Combine(_snapshots, name);

@@ -10,8 +10,10 @@ namespace LessonReview.Media.Playback;
 /// published while ffmpeg writes them, so the lesson plays seconds after the job starts.
 /// Progress: 0–0.9 while the video is written, the rest for the storyboard's tiles (and, on the
 /// fast path, poster and thumbnails, which read the source's keyframes after playback is possible).
+/// With an <see cref="IChunkQueue"/> a long encoded lesson is made in parts any worker may take
+/// (PlaybackPipeline.Parts.cs).
 /// </summary>
-public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, PlaybackSettings settings)
+public sealed partial class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, PlaybackSettings settings)
 {
     /// <summary>The single MP4 lessons processed before HLS have (still served).</summary>
     public const string LegacyVideoFileName = "video.mp4";
@@ -24,12 +26,13 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
 
     public async Task<PlaybackResult> RunAsync(
         string source, InputPolicy sourcePolicy, string outputFolder, Action<double>? onProgress,
-        CancellationToken cancellationToken = default, IPlaybackSink? sink = null)
+        CancellationToken cancellationToken = default, IPlaybackSink? sink = null, IChunkQueue? parts = null)
     {
         Directory.CreateDirectory(outputFolder);
-        var analysis = await AnalyseSourceAsync(source, sourcePolicy, cancellationToken);
-        var plan = PlaybackPlan.For(analysis, settings, new FileInfo(source) is { Exists: true } file ? file.Length : 0);
+        var (analysis, plan) = await PlanAsync(source, sourcePolicy, cancellationToken);
         var budget = settings.TimeBudget(analysis.Duration);
+        if (!plan.FastPath && sink is not null && parts is not null && LessonChunk.For(analysis.Duration, settings) is { Count: > 1 } chunks)
+            return await RunInPartsAsync(source, sourcePolicy, outputFolder, analysis, plan, chunks, parts, sink, new MonotonicProgress(onProgress), cancellationToken);
 
         // The full path's one decode also makes the storyboard thumbnails and the poster.
         var posterPath = Path.Combine(outputFolder, PosterFileName);
@@ -54,7 +57,7 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
             ? FastPathPicturesAsync(source, sourcePolicy, analysis.Duration, layout, posterPath, outputFolder, stopPictures.Token) : null;
         try
         {
-            await EncodeAndPublishAsync(job, analysis.Duration, budget, publisher, progress, mainPlaylist, cancellationToken);
+            await EncodeAndPublishAsync(job, analysis.Duration, budget, publisher, f => progress.Report(f * VideoShare), mainPlaylist, cancellationToken);
         }
         catch when (fastPictures is not null)
         {
@@ -87,21 +90,24 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
             PosterFileName, sheets.Count > 0 ? StoryboardVttFileName : null, sheets);
     }
 
-    /// <summary>Runs ffmpeg, publishing what it has written every <see cref="PublishInterval"/>, and once more at the end.</summary>
+    /// <summary>
+    /// Runs ffmpeg, publishing what it has written every <see cref="PublishInterval"/>, and once more at
+    /// the end; <paramref name="reportDone"/> hears the share of <paramref name="duration"/> written.
+    /// </summary>
     private async Task EncodeAndPublishAsync(
-        FFMpegJob job, TimeSpan duration, TimeSpan budget, HlsPublisher? publisher, MonotonicProgress progress, string mainPlaylist,
+        FFMpegJob job, TimeSpan duration, TimeSpan budget, HlsPublisher? publisher, Action<double> reportDone, string mainPlaylist,
         CancellationToken cancellationToken)
     {
         try
         {
             using var stopEncode = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var encode = ffmpeg.RunAsync(job, duration, p => progress.Report(p * VideoShare), budget, stopEncode.Token);
+            var encode = ffmpeg.RunAsync(job, duration, reportDone, budget, stopEncode.Token);
             try
             {
                 while (await Task.WhenAny(encode, Task.Delay(PublishInterval, cancellationToken)) != encode)
                 {
                     if (publisher is not null) await publisher.PublishNewAsync(cancellationToken);
-                    progress.Report(Math.Min(1, WrittenDuration(mainPlaylist) / duration) * VideoShare);
+                    reportDone(Math.Min(1, WrittenDuration(mainPlaylist) / duration));
                 }
             }
             catch
@@ -155,13 +161,17 @@ public sealed class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmpeg, Play
     }
 
     /// <summary>The sum of a media playlist's segment durations (#EXTINF); zero before ffmpeg wrote it.</summary>
-    internal static TimeSpan WrittenDuration(string playlist)
+    internal static TimeSpan WrittenDuration(string playlist) =>
+        File.Exists(playlist) ? PlaylistDuration(File.ReadAllText(playlist)) : TimeSpan.Zero;
+
+    internal static TimeSpan PlaylistDuration(string playlist) => TimeSpan.FromSeconds(playlist.Split('\n')
+        .Where(l => l.StartsWith("#EXTINF:", StringComparison.Ordinal))
+        .Sum(l => double.Parse(l[8..].Trim().TrimEnd(',').Split(',')[0], CultureInfo.InvariantCulture)));
+
+    private async Task<(MediaAnalysis Analysis, PlaybackPlan Plan)> PlanAsync(string source, InputPolicy policy, CancellationToken cancellationToken)
     {
-        if (!File.Exists(playlist)) return TimeSpan.Zero;
-        var seconds = File.ReadAllLines(playlist)
-            .Where(l => l.StartsWith("#EXTINF:", StringComparison.Ordinal))
-            .Sum(l => double.Parse(l[8..].TrimEnd(',').Split(',')[0], CultureInfo.InvariantCulture));
-        return TimeSpan.FromSeconds(seconds);
+        var analysis = await AnalyseSourceAsync(source, policy, cancellationToken);
+        return (analysis, PlaybackPlan.For(analysis, settings, new FileInfo(source) is { Exists: true } file ? file.Length : 0));
     }
 
     private async Task<MediaAnalysis> AnalyseSourceAsync(string source, InputPolicy policy, CancellationToken cancellationToken)

@@ -15,6 +15,12 @@ public sealed record PlaybackSettings
     /// </summary>
     public int SegmentSeconds { get; init; } = 4;
 
+    /// <summary>
+    /// Encoded lessons at least twice this long (seconds; a multiple of <see cref="SegmentSeconds"/>)
+    /// are encoded in parts of this length that any worker may take (<see cref="LessonChunk"/>); 0: never.
+    /// </summary>
+    public int ChunkSeconds { get; init; } = 300;
+
     /// <summary>Short side of the low-bandwidth rung added to encoded lessons (360 = 360p); 0 for none.</summary>
     public int LowRungHeight { get; init; } = 360;
 

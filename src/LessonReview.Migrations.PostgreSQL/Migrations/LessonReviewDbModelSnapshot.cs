@@ -600,6 +600,13 @@ namespace LessonReview.Migrations.PostgreSQL.Migrations
                     b.Property<Guid>("LessonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Output")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -604,6 +604,13 @@ namespace LessonReview.Migrations.SqlServer.Migrations
                     b.Property<Guid>("LessonId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Output")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)

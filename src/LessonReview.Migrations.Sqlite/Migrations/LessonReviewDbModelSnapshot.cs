@@ -595,6 +595,13 @@ namespace LessonReview.Migrations.Sqlite.Migrations
                     b.Property<Guid>("LessonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Output")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)

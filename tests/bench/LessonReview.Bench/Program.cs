@@ -1,8 +1,8 @@
 using LessonReview.Bench;
 
-// Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|talk|playable|upload|azure-upload|comments|scale-out|all]
+// Usage: dotnet tests/bench/LessonReview.Bench/bin/Release/net10.0/LessonReview.Bench.dll [pipeline|talk|playable|upload|azure-upload|comments|scale-out|long-lesson|all]
 //        [--runs N] [--seconds S] [--talk-minutes M] [--long-minutes L] [--phone-minutes M] [--hevc-minutes M] [--hevc-full-runs N]
-//        [--upload-mib M] [--comments N] [--rate R] [--viewers V] [--web-dll PATH]
+//        [--upload-mib M] [--comments N] [--rate R] [--viewers V] [--lesson-minutes M] [--chunk-seconds S] [--web-dll PATH]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 if (what == "latency-client") return await LatencyClient.MainAsync(); // a child of the comments benchmarks
 string? Option(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
@@ -14,7 +14,7 @@ if (what is "talk" or "all")
     await TalkBenchmark.RunAsync(Math.Min(runs, 3), int.Parse(Option("talk-minutes") ?? "5"), int.Parse(Option("long-minutes") ?? "45"));
 var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../.."));
 var dll = Option("web-dll") ?? Path.Combine(root, "src/LessonReview.Web/bin/Release/net10.0/LessonReview.Web.dll");
-if (what is "playable" or "upload" or "azure-upload" or "comments" or "scale-out" or "all" && !File.Exists(dll))
+if (what is "playable" or "upload" or "azure-upload" or "comments" or "scale-out" or "long-lesson" or "all" && !File.Exists(dll))
 {
     Console.Error.WriteLine($"Build the web app first: dotnet build -c Release src/LessonReview.Web (looked for {dll})");
     return 2;
@@ -36,5 +36,10 @@ if (what is "scale-out" or "all")
         await ScaleOutBenchmark.LatencyAsync(Math.Min(runs, 3), int.Parse(Option("comments") ?? "300"), int.Parse(Option("rate") ?? "25"),
             dll);
     if (Option("skip-workers") is null) await ScaleOutBenchmark.WorkersAsync(Math.Min(runs, 3), int.Parse(Option("lessons") ?? "10"), dll, workerDll);
+}
+if (what is "long-lesson" or "all")
+{
+    var workerDll = Path.Combine(root, "src/LessonReview.Worker/bin/Release/net10.0/LessonReview.Worker.dll");
+    await ScaleOutBenchmark.LongLessonAsync(Math.Min(runs, 3), int.Parse(Option("lesson-minutes") ?? "20"), int.Parse(Option("chunk-seconds") ?? "300"), dll, workerDll);
 }
 return 0;

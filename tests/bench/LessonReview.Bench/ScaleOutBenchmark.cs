@@ -59,6 +59,78 @@ internal static class ScaleOutBenchmark
         Console.WriteLine($"{"two / one",-44} {two / one,7:0.00}  goal >= 1.7  {(two / one >= 1.7 ? "MET" : "NOT MET")}");
     }
 
+    /// <summary>
+    /// One long lesson, encoded in parts (Media:ChunkSeconds, 300 by default): upload complete to ready
+    /// with one worker process against two, each with Media:Threads=1, runs interleaved.
+    /// </summary>
+    public static async Task LongLessonAsync(int runs, int minutes, int chunkSeconds, string webDll, string workerDll)
+    {
+        Console.WriteLine($"== one long lesson: {minutes}-minute 640×360 MPEG-4 (full encode) in parts of {chunkSeconds} s, " +
+            $"Media:Threads=1 per worker, median of {runs} runs");
+        var clip = await File.ReadAllBytesAsync(await TestClips.SmallMpeg4Async(minutes * 60));
+        var warmUp = await File.ReadAllBytesAsync(await TestClips.SmallMpeg4Async(5));
+        var ones = new List<double>();
+        var twos = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            ones.Add(await SecondsToReadyAsync(1, clip, warmUp, chunkSeconds, webDll, workerDll));
+            twos.Add(await SecondsToReadyAsync(2, clip, warmUp, chunkSeconds, webDll, workerDll));
+        }
+        var one = Measure.Median(ones);
+        var two = Measure.Median(twos);
+        Console.WriteLine($"{"one worker: upload complete to ready",-44} {one,7:0.0} s");
+        Console.WriteLine($"{"two workers: upload complete to ready",-44} {two,7:0.0} s");
+        Console.WriteLine($"{"one / two (speed-up)",-44} {one / two,7:0.00}  goal >= 1.7  {(one / two >= 1.7 ? "MET" : "NOT MET")}");
+    }
+
+    private static async Task<double> SecondsToReadyAsync(int workers, byte[] clip, byte[] warmUp, int chunkSeconds, string webDll, string workerDll)
+    {
+        using var data = new TempFolder();
+        var database = Postgres.NewDatabase();
+        var settings = Settings(data.Path, database);
+        settings["Worker__Enabled"] = "false";
+        using var web = await AppProcess.StartAsync(webDll, data.Path, settings);
+        var (trainee, _) = await web.SignInAsync("trainee@example.org");
+        settings["Media__Threads"] = "1";
+        settings["Media__ChunkSeconds"] = chunkSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var ready = Enumerable.Range(0, workers).Select(_ => new TaskCompletionSource()).ToList();
+        var processes = ready.Select(r => WorkerProcess(workerDll, settings, r)).ToList();
+        await Task.WhenAll(ready.Select(r => r.Task)).WaitAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await ProcessAllAsync(trainee, Enumerable.Repeat(warmUp, workers)); // steady state, as above
+            var id = await CommentLatencyBenchmark.UploadAsync(trainee, clip);
+            var uploaded = DateTime.UtcNow;
+            while ((await trainee.GetFromJsonAsync<JsonElement>($"/api/lessons/{id}")).GetProperty("status").GetString() is not ("ready" or "failed"))
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            await using var connection = new Npgsql.NpgsqlConnection(database);
+            await connection.OpenAsync();
+            // The clock stops when the worker stored "ready", not when a poll noticed.
+            await using var lesson = new Npgsql.NpgsqlCommand("SELECT \"PlayableAt\", \"ReadyAt\" FROM lessons WHERE \"Id\" = @id", connection);
+            lesson.Parameters.AddWithValue("id", Guid.Parse(id));
+            DateTime playableAt, readyAt;
+            await using (var reader = await lesson.ExecuteReaderAsync())
+            {
+                await reader.ReadAsync();
+                (playableAt, readyAt) = (reader.GetDateTime(0), reader.GetDateTime(1));
+            }
+            await using var parts = new Npgsql.NpgsqlCommand(
+                "SELECT \"LeaseOwner\" FROM processing_jobs WHERE \"LessonId\" = @id AND \"Kind\" = 'chunk'", connection);
+            parts.Parameters.AddWithValue("id", Guid.Parse(id));
+            var owners = new List<string>();
+            await using (var reader = await parts.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) owners.Add(reader.IsDBNull(0) ? "?" : reader.GetString(0).StartsWith("lesson ", StringComparison.Ordinal) ? "lesson's job" : "other worker");
+            var seconds = (readyAt - uploaded).TotalSeconds;
+            Console.WriteLine($"   {workers} worker(s): ready {seconds:0.0} s after upload (playable {(playableAt - uploaded).TotalSeconds:0.0} s); " +
+                $"parts after the first: {string.Join(", ", owners.GroupBy(o => o).Select(g => $"{g.Count()} by the {g.Key}"))}");
+            return seconds;
+        }
+        finally
+        {
+            foreach (var process in processes) { process.Kill(entireProcessTree: true); process.Dispose(); }
+        }
+    }
+
     private static async Task<double> LessonsPerMinuteAsync(int workers, int lessons, byte[] clip, byte[] warmUp, string webDll, string workerDll)
     {
         using var data = new TempFolder();
