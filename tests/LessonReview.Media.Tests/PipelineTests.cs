@@ -157,6 +157,26 @@ public sealed class PipelineTests : IDisposable
         Assert.Equal(HlsNames.MasterPlaylist, result.Playlist);
     }
 
+    [Fact]
+    public async Task The_storyboard_grows_while_the_lesson_encodes_and_ends_covering_all_of_it()
+    {
+        var sink = new RecordingSink(_output.File("published"));
+        var result = await _pipeline.RunAsync(await TestClips.Hd1080Async(40, h264: false), InputPolicy.LocalFile, _output.File("work"), null, sink: sink);
+
+        // Published before the encode ended (the last playlist has its end), covering part of the lesson.
+        Assert.NotEmpty(sink.Storyboards);
+        var ended = sink.Playlists.FindIndex(p => p.Text.Contains("#EXT-X-ENDLIST"));
+        Assert.Contains(PlaybackPipeline.StoryboardVttFileName, sink.Playlists[ended].Before);
+        var early = sink.Storyboards[0].Vtt;
+        var final = await File.ReadAllTextAsync(Path.Combine(_output.File("work"), result.StoryboardVttFile!));
+        Assert.InRange(Cues(early), 1, Cues(final) - 1);
+        Assert.Equal(20, Cues(final)); // one every 2 s of a 40 s lesson
+        Assert.StartsWith(final[..final.IndexOf("\n\n", 10, StringComparison.Ordinal)], early); // the same first cue: previews never move
+        Assert.True(File.Exists(Path.Combine(_output.File("published"), Storyboard.SheetName(1))));
+
+        static int Cues(string vtt) => vtt.Split("-->").Length - 1;
+    }
+
     private Task<Probing.MediaAnalysis> ProbeMainAsync() =>
         _probe.AnalyseAsync(_output.File(HlsNames.Playlist(HlsNames.Main)), InputPolicy.OwnPresentation);
 

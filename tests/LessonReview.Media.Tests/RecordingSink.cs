@@ -8,6 +8,8 @@ internal sealed class RecordingSink(string folder) : IPlaybackSink
     public List<string> Published { get; } = [];
     public List<(string Name, string Text, string[] Before)> Playlists { get; } = [];
     public List<PlayableLesson> Playable { get; } = [];
+    /// <summary>Each storyboard published while encoding: its sheets and the text of its VTT.</summary>
+    public List<(int Sheets, string Vtt)> Storyboards { get; } = [];
 
     private readonly Lock _gate = new(); // several workers publish one lesson's parts at once
 
@@ -19,6 +21,16 @@ internal sealed class RecordingSink(string folder) : IPlaybackSink
             File.Copy(localPath, Path.Combine(folder, name), overwrite: true);
             if (HlsNames.IsPlaylist(name)) Playlists.Add((name, File.ReadAllText(localPath), [.. Published]));
             Published.Add(name);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StoryboardAsync(int sheets, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Assert.Contains(HlsNames.MasterPlaylist, Published); // previews only for a lesson one can watch
+            Storyboards.Add((sheets, File.ReadAllText(Path.Combine(folder, PlaybackPipeline.StoryboardVttFileName))));
         }
         return Task.CompletedTask;
     }

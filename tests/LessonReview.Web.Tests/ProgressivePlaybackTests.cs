@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using LessonReview.TestSupport;
+using LessonReview.Web.Lessons;
 using LessonReview.Web.Tests.Support;
 
 namespace LessonReview.Web.Tests;
@@ -26,6 +27,12 @@ public sealed class ProgressivePlaybackTests(AppHost host) : IClassFixture<AppHo
         Assert.Contains("#EXT-X-PLAYLIST-TYPE:EVENT", growing);
         Assert.DoesNotContain("#EXT-X-ENDLIST", growing);
         foreach (var file in earlyFiles) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(file)).StatusCode); // nothing named is missing
+        // Scrubbing previews follow the encode: a storyboard covering what is encoded so far.
+        var previews = await Tus.WaitForAsync(client, id, l => l.StoryboardUrl is not null);
+        Assert.Equal("processing", previews.Status);
+        var growingTrack = await client.GetStringAsync(previews.StoryboardUrl);
+        Assert.InRange(growingTrack.Split("-->").Length - 1, 1, 19); // of the 20 thumbnails (one every 2 s) the lesson will have
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(LessonDto.MediaUrl(id, "storyboard-1.jpg"))).StatusCode);
         // The coaching cycle need not wait for the encode: a review opens now.
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/lessons/{id}/reviews", new { kind = "self" })).StatusCode);
 
@@ -33,6 +40,7 @@ public sealed class ProgressivePlaybackTests(AppHost host) : IClassFixture<AppHo
 
         Assert.Equal("ready", ready.Status);
         Assert.NotNull(ready.PosterUrl);
+        Assert.Equal(20, (await client.GetStringAsync(ready.StoryboardUrl)).Split("-->").Length - 1);
         var (finished, files) = await Hls.PlaylistAsync(client, id, "main.m3u8");
         Assert.Contains("#EXT-X-ENDLIST", finished);
         Assert.Equal(earlyFiles, files.Take(earlyFiles.Count)); // segments already watched never change

@@ -38,7 +38,8 @@ public sealed class LessonProcessor(
     {
         // A retry starts over: not playable until its own first segments are out.
         if (await db.Lessons.Where(l => l.Id == lessonId).ExecuteUpdateAsync(set => set
-                .SetProperty(l => l.PlayableAt, (DateTime?)null).SetProperty(l => l.VideoFile, (string?)null), cancellationToken) == 0)
+                .SetProperty(l => l.PlayableAt, (DateTime?)null).SetProperty(l => l.VideoFile, (string?)null)
+                .SetProperty(l => l.StoryboardSheets, 0), cancellationToken) == 0)
             return false;
         if (!await SetStateAsync(lessonId, LessonStatus.Processing, 0, null, cancellationToken)) return false;
 
@@ -53,7 +54,8 @@ public sealed class LessonProcessor(
             var sink = new StoragePlaybackSink(storage, lessonId, async (playable, token) =>
             {
                 if (!await MarkPlayableAsync(lessonId, playable, Volatile.Read(ref latest), token)) await lessonGone.CancelAsync();
-            });
+            }, (sheets, token) => InTurnAsync(() => db.Lessons.Where(l => l.Id == lessonId && l.Status == LessonStatus.Processing)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.StoryboardSheets, sheets), token), token));
             var run = pipeline.RunAsync(original.Path, InputPolicy.LocalFile, work, p => Volatile.Write(ref latest, p), lessonGone.Token, sink, parts);
             await ReportProgressUntil(run, lessonId, () => Volatile.Read(ref latest), lessonGone, cancellationToken);
             var result = await run;

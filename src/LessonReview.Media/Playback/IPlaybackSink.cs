@@ -15,6 +15,12 @@ public interface IPlaybackSink
 
     /// <summary>The first segments of every rendition and index.m3u8 are published: playback can start.</summary>
     Task PlayableAsync(PlayableLesson lesson, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A storyboard of <paramref name="sheets"/> sheets and its VTT are published while the lesson
+    /// still encodes (it grows; the finished one comes with the pipeline's result).
+    /// </summary>
+    Task StoryboardAsync(int sheets, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>What the player needs to know at once: the whole length (the playlists only hold what is written) and size.</summary>

@@ -57,7 +57,11 @@ public sealed partial class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmp
             ? FastPathPicturesAsync(source, sourcePolicy, analysis.Duration, layout, posterPath, outputFolder, stopPictures.Token) : null;
         try
         {
-            await EncodeAndPublishAsync(job, analysis.Duration, budget, publisher, f => progress.Report(f * VideoShare), mainPlaylist, cancellationToken);
+            // Scrubbing previews while it encodes, from the thumbnails the decode writes, once it is watchable.
+            var storyboard = sink is null || thumbs is null || layout is null ? null
+                : new GrowingStoryboard(ffmpeg, thumbs, layout, analysis.Duration, outputFolder, sink);
+            await EncodeAndPublishAsync(job, analysis.Duration, budget, publisher, f => progress.Report(f * VideoShare), mainPlaylist, cancellationToken,
+                storyboard is null ? null : token => publisher!.Playable ? storyboard.PublishAsync(token) : Task.CompletedTask);
         }
         catch when (fastPictures is not null)
         {
@@ -96,7 +100,7 @@ public sealed partial class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmp
     /// </summary>
     private async Task EncodeAndPublishAsync(
         FFMpegJob job, TimeSpan duration, TimeSpan budget, HlsPublisher? publisher, Action<double> reportDone, string mainPlaylist,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<CancellationToken, Task>? alsoEachTick = null)
     {
         try
         {
@@ -107,6 +111,7 @@ public sealed partial class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmp
                 while (await Task.WhenAny(encode, Task.Delay(PublishInterval, cancellationToken)) != encode)
                 {
                     if (publisher is not null) await publisher.PublishNewAsync(cancellationToken);
+                    if (alsoEachTick is not null) await alsoEachTick(cancellationToken);
                     reportDone(Math.Min(1, WrittenDuration(mainPlaylist) / duration));
                 }
             }

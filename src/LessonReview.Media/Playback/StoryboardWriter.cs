@@ -9,7 +9,7 @@ namespace LessonReview.Media.Playback;
 /// </summary>
 internal static class StoryboardWriter
 {
-    private static readonly InputPolicy OwnThumbnails = new("file", "image2");
+    internal static readonly InputPolicy OwnThumbnails = new("file", "image2");
 
     public static async Task<IReadOnlyList<string>> WriteAsync(
         FFMpegRunner ffmpeg, string video, InputPolicy policy, TimeSpan duration, Storyboard layout,

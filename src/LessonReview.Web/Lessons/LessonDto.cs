@@ -26,7 +26,7 @@ public sealed record LessonDto(
             lesson.Status, playable, Math.Round(lesson.Progress, 4), lesson.Error is { } error ? text.Sentence(error) : null, lesson.DurationSeconds,
             playable ? MediaUrl(lesson.Id, lesson.VideoFile ?? PlaybackPipeline.LegacyVideoFileName) : null,
             ready ? MediaUrl(lesson.Id, PlaybackPipeline.PosterFileName) : null,
-            ready && lesson.StoryboardSheets > 0 ? MediaUrl(lesson.Id, PlaybackPipeline.StoryboardVttFileName) : null,
+            playable && lesson.StoryboardSheets > 0 ? MediaUrl(lesson.Id, PlaybackPipeline.StoryboardVttFileName) : null, // grows while it encodes
             reviewIds ?? [], lesson.UploadOffset, lesson.UploadLength, lesson.Width, lesson.Height, lesson.CreatedAt);
     }
 

@@ -110,6 +110,26 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
         await page.Locator("#comment-text").FillAsync("始めの挨拶が良い — a good greeting");
         await page.GetByRole(AriaRole.Button, new() { Name = j.T("Post comment") }).ClickAsync();
         await Assertions.Expect(page.Locator("li.comment").Filter(new() { HasText = "a good greeting" })).ToBeVisibleAsync();
+        if (!j.Phone)
+        {
+            // Scrubbing previews follow the encode: hovering the timeline shows the storyboard's thumbnail for that moment.
+            var timeline = page.Locator("#timeline");
+            await timeline.ScrollIntoViewIfNeededAsync();
+            var box = (await timeline.BoundingBoxAsync())!;
+            var background = "";
+            for (var tries = 0; tries < 30 && !background.Contains("storyboard-1.jpg"); tries++)
+            {
+                await timeline.HoverAsync(new() { Position = new() { X = box.Width * 0.05f + tries % 2, Y = box.Height / 2 } });
+                background = await page.Locator("#preview-image").EvaluateAsync<string>("e => e.style.backgroundImage");
+                if (!background.Contains("storyboard-1.jpg")) await page.WaitForTimeoutAsync(1000);
+            }
+            Assert.True(background.Contains("storyboard-1.jpg"), $"no storyboard preview: '{background}', storyboard track {await page.Locator("#video").GetAttributeAsync("data-storyboard")}, " +
+                await page.EvaluateAsync<string>("() => fetch(document.querySelector('#video').dataset.storyboard).then(async r => r.status + ' ' + (await r.text()).slice(0, 300))"));
+            await Assertions.Expect(page.Locator("#preview")).ToBeVisibleAsync();
+            await j.ShotAsync(page, "storyboard-while-encoding", timeline);
+            var sheet = background[(background.IndexOf('"') + 1)..background.LastIndexOf('"')];
+            Assert.Equal(200, await page.EvaluateAsync<int>("u => fetch(u).then(r => r.status)", sheet));
+        }
         // A link to a moment (▶ in a comment, ?t=) opens there, growing or not.
         await page.GotoAsync(new Uri(page.Url).AbsolutePath + "?t=2.5");
         await page.WaitForFunctionAsync("() => { const v = document.querySelector('#video'); return v && v.readyState >= 1 && Math.abs(v.currentTime - 2.5) < 0.6; }");

@@ -1,3 +1,4 @@
+using LessonReview.Media.Playback;
 using LessonReview.Core.Lessons;
 using LessonReview.Web.Localization;
 using Microsoft.Extensions.Localization;
@@ -48,8 +49,10 @@ public sealed class ReviewWorkspaceModel(ReviewAccess access, ReviewReader reade
         Areas = (await framework.ReadAsync(includeArchived: true, HttpContext.RequestAborted)).Areas;
         Role = found.Role.ToString().ToLowerInvariant();
         var lesson = LessonDto.From(found.Lesson, text);
-        (VideoUrl, PosterUrl, StoryboardUrl) = (lesson.VideoUrl, lesson.PosterUrl, lesson.StoryboardUrl);
         StillEncoding = lesson.Playable && lesson.Status == LessonStatus.Processing;
+        // While it encodes the storyboard grows (the page looks for more): its address even before the first sheets.
+        (VideoUrl, PosterUrl, StoryboardUrl) = (lesson.VideoUrl, lesson.PosterUrl,
+            lesson.StoryboardUrl ?? (StillEncoding ? LessonDto.MediaUrl(lesson.Id, PlaybackPipeline.StoryboardVttFileName) : null));
         Duration = (found.Lesson.DurationSeconds ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

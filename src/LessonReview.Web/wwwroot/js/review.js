@@ -521,7 +521,7 @@ try {
 } catch (e) {
   $("connection").textContent = t("Live updates are unavailable; reload to see new comments.");
 }
-loadStoryboard(video, $("timeline"), $("preview"), $("preview-image"), $("preview-time"));
+loadStoryboard(video, $("timeline"), $("preview"), $("preview-image"), $("preview-time"), Number(root.dataset.duration) || 0);
 
 // ---------- talk ----------
 // A band of the strip or a turn of the list: play from its start, and let the next comment cover it.

@@ -22,13 +22,31 @@ function parseVtt(text, base) {
   return cues;
 }
 
-export async function loadStoryboard(video, timeline, preview, image, label) {
+// While the lesson still encodes the track covers only what is encoded so far: it is read again every
+// REFRESH_MS (for at most an hour) until it covers the whole lesson; sheets that grew are fetched
+// afresh (their ?n= changes with the number of thumbnails).
+const REFRESH_MS = 10_000;
+const MAX_READS = 360;
+
+export async function loadStoryboard(video, timeline, preview, image, label, lessonSeconds = 0) {
   const url = video.dataset.storyboard;
   if (!url) return;
-  const response = await fetch(url);
-  if (!response.ok) return;
-  const cues = parseVtt(await response.text(), new URL(url, location.href));
-  const total = () => video.duration || cues.at(-1)?.end || 1;
+  let cues = [];
+  const covered = () => cues.length > 0 && (!lessonSeconds || cues.at(-1).end >= lessonSeconds - 0.5);
+  let reads = 0;
+  async function read() {
+    reads += 1;
+    try {
+      const response = await fetch(url, { cache: "no-store" });
+      if (response.ok) {
+        const read = parseVtt(await response.text(), new URL(url, location.href));
+        cues = read.map((c) => ({ ...c, url: `${c.url}?n=${read.length}` }));
+      }
+    } catch { /* offline for a moment: the next read tries again */ }
+    if (!covered() && reads < MAX_READS) setTimeout(read, REFRESH_MS);
+  }
+  await read();
+  const total = () => lessonSeconds || video.duration || cues.at(-1)?.end || 1;
   timeline.addEventListener("mousemove", (e) => {
     const box = timeline.getBoundingClientRect();
     const t = ((e.clientX - box.left) / box.width) * total();
