@@ -16,6 +16,11 @@ namespace LessonReview.Core.Processing;
 /// </summary>
 public sealed class ChunkJob(LessonReviewDb db, IMediaStorage storage, PlaybackPipeline pipeline) : ILessonJob
 {
+    /// <summary>What the trainee reads when one part kept failing ({0}, {1}: its first and last minute).</summary>
+    public const string PartFailed =
+        "The part of this video from minute {0} to minute {1} could not be made playable after several tries. " +
+        "The file may be damaged there: please upload the original recording again, and tell your coordinator if it happens again.";
+
     public async Task RunAsync(ProcessingJob job, CancellationToken cancellationToken)
     {
         var part = ReadPart(job);
@@ -27,8 +32,10 @@ public sealed class ChunkJob(LessonReviewDb db, IMediaStorage storage, PlaybackP
             await using var original = await storage.GetLocalFileAsync(MediaKeys.Original(job.LessonId), cancellationToken);
             var sink = new StoragePlaybackSink(storage, job.LessonId, (_, _) => Task.CompletedTask);
             var playlists = await pipeline.EncodePartAsync(original.Path, InputPolicy.LocalFile, work, part, sink, null, cancellationToken);
-            await db.ProcessingJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
-                set => set.SetProperty(j => j.Output, WriteOutput(playlists)), cancellationToken);
+            if (await db.ProcessingJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
+                    set => set.SetProperty(j => j.Output, WriteOutput(playlists)), cancellationToken) == 0
+                && !await db.Lessons.AnyAsync(l => l.Id == job.LessonId, cancellationToken))
+                await storage.DeletePrefixAsync(MediaKeys.Folder(job.LessonId), CancellationToken.None); // deleted while we encoded: leave nothing behind
         }
         finally
         {

@@ -15,11 +15,6 @@ namespace LessonReview.Core.Processing;
 internal sealed class JobChunkQueue(IServiceScopeFactory scopes, Guid lessonId, WorkSignal signal, PlaybackSettings settings, int maxAttempts)
     : IChunkQueue
 {
-    /// <summary>What the trainee reads when one part kept failing ({0}, {1}: its first and last minute).</summary>
-    public const string PartFailed =
-        "The part of this video from minute {0} to minute {1} could not be made playable after several tries. " +
-        "The file may be damaged there: please upload the original recording again, and tell your coordinator if it happens again.";
-
     /// <summary>How a part that failed because of the file keeps its sentence for the lesson (LastError).</summary>
     internal const string UnplayableMark = "unplayable:";
 
@@ -102,6 +97,6 @@ internal sealed class JobChunkQueue(IServiceScopeFactory scopes, Guid lessonId, 
             return new UnplayableMediaException(template, values);
         }
         var part = ChunkJob.ReadPart(failed);
-        return new UnplayableMediaException(PartFailed, [(int)part.Start.TotalMinutes, (int)Math.Ceiling(part.End.TotalMinutes)]);
+        return new UnplayableMediaException(ChunkJob.PartFailed, [(int)part.Start.TotalMinutes, (int)Math.Ceiling(part.End.TotalMinutes)]);
     }
 }

@@ -97,7 +97,7 @@ public sealed partial class TranslationCoverageTests
     {
         // Lesson.Error holds a template and its values (FailureReason), so the lesson page can say it in Japanese.
         var japanese = Resource("SharedText.ja.resx");
-        var reasons = new List<string> { ProcessingWorker.FailedTimes, ProcessingWorker.InterruptedTooOften };
+        var reasons = new List<string> { ProcessingWorker.FailedTimes, ProcessingWorker.InterruptedTooOften, ChunkJob.PartFailed };
         var media = Path.Combine(Repository.Root, "src", "LessonReview.Media");
         foreach (var file in Directory.EnumerateFiles(media, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
         {
