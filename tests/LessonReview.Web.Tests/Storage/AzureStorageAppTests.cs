@@ -52,6 +52,31 @@ public sealed class AzureStorageAppTests(AzureAppHost host) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task With_media_served_through_the_app_segments_come_from_it_with_range_requests()
+    {
+        var settings = AzureAppHost.Settings(host.Azurite);
+        settings["Storage:Azure:ServeMediaThroughApp"] = "true";
+        using var data = new TempFolder();
+        using var app = AppHost.With(settings, data.Path);
+        var client = await app.TraineeAsync();
+        var lesson = await Tus.WaitUntilProcessedAsync(client, await Tus.UploadAsync(client, await TestClips.LandscapeH264Async(), "Proxied lesson"));
+
+        var (_, files) = await Hls.PlaylistAsync(client, lesson.Id, (await Hls.RenditionsAsync(client, lesson))[0]);
+        var request = new HttpRequestMessage(HttpMethod.Get, files[1]);
+        request.Headers.Range = new RangeHeaderValue(100, 199);
+        var partial = await app.AnonymousClient().SendAsync(request); // no redirect to follow, and none given to a stranger…
+        Assert.Equal(HttpStatusCode.Unauthorized, partial.StatusCode);
+        request = new HttpRequestMessage(HttpMethod.Get, files[1]);
+        request.Headers.Range = new RangeHeaderValue(100, 199);
+        partial = await client.SendAsync(request); // …and the signed-in trainee gets the bytes from the app itself
+
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal(100, (await partial.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal("video/iso.segment", partial.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/lessons/{lesson.Id}/media/poster.jpg")).StatusCode);
+    }
+
+    [Fact]
     public async Task Upload_resumes_after_the_web_server_restarts_from_blocks_staged_in_azure()
     {
         var original = await File.ReadAllBytesAsync(await TestClips.LandscapeH264Async());

@@ -91,18 +91,23 @@ public sealed class AzureMediaStorage : IMediaStorage
             return true;
         });
 
-    /// <summary>Small files only (the storyboard VTT); large media is read through <see cref="GetReadUrlAsync"/>.</summary>
+    /// <summary>
+    /// Small files (playlists, the VTT, segments up to 32 MiB) in one request into memory; larger ones as
+    /// a seekable stream reading ranges (Range requests through the app). Media is normally read by
+    /// the browser itself through <see cref="GetReadUrlAsync"/>.
+    /// </summary>
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default) =>
         Guard("read a blob", async () =>
         {
             try
             {
-                var content = (await _container.GetBlobClient(key).DownloadContentAsync(new BlobDownloadOptions
+                var blob = _container.GetBlobClient(key);
+                var content = (await blob.DownloadContentAsync(new BlobDownloadOptions
                 {
                     Range = new HttpRange(0, SmallFileBytes + 1),
                 }, cancellationToken)).Value;
                 if (content.Details.ContentLength > SmallFileBytes)
-                    throw new NotSupportedException($"'{key}' is too large to stream through the app; use its read URL.");
+                    return await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = (int)BlockBytes }, cancellationToken);
                 return (Stream?)new MemoryStream(content.Content.ToArray(), writable: false);
             }
             catch (RequestFailedException e) when (e.Status == 404)
@@ -148,8 +153,10 @@ public sealed class AzureMediaStorage : IMediaStorage
             return true;
         });
 
+    /// <summary>A read-only SAS URL; none when the app serves media itself (<see cref="AzureStorageOptions.ServeMediaThroughApp"/>).</summary>
     public async ValueTask<Uri?> GetReadUrlAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken = default) =>
-        await Guard("sign a read URL", async () => (Uri?)await _signer.SignAsync(_container.GetBlobClient(key), lifetime, cancellationToken));
+        _options.ServeMediaThroughApp ? null
+            : await Guard("sign a read URL", async () => (Uri?)await _signer.SignAsync(_container.GetBlobClient(key), lifetime, cancellationToken));
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
         Guard("prepare the media container", async () =>

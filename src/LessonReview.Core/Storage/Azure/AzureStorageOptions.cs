@@ -28,5 +28,12 @@ public sealed class AzureStorageOptions
     /// </summary>
     public string AllowedOrigins { get; set; } = "*";
 
+    /// <summary>
+    /// Serve every media file through the app (a proxy) instead of redirecting the browser to a
+    /// read-only SAS URL per file (default false). Measured against the redirect in the
+    /// azure-playback benchmark (README, "Measured"); for networks that cannot reach the storage account.
+    /// </summary>
+    public bool ServeMediaThroughApp { get; set; }
+
     internal bool UsesIdentity => string.IsNullOrWhiteSpace(ConnectionString);
 }
