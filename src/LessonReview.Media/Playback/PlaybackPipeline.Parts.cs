@@ -34,6 +34,7 @@ public sealed partial class PlaybackPipeline
         joined = 1;
 
         Task<IReadOnlyList<string>>? pictures = null;
+        using var stopPictures = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var posterPath = Path.Combine(folder, PosterFileName);
         var layout = Storyboard.For(duration, plan.Width, plan.Height, settings.ThumbnailWidth);
         try
@@ -63,11 +64,11 @@ public sealed partial class PlaybackPipeline
                     continue;
                 }
                 // Nothing left to take: the pictures now, while other workers finish their parts.
-                pictures ??= FastPathPicturesAsync(source, policy, duration, layout, posterPath, folder, cancellationToken);
+                pictures ??= FastPathPicturesAsync(source, policy, duration, layout, posterPath, folder, stopPictures.Token);
                 if (pictures.IsCompleted) await queue.WaitAsync(cancellationToken);
                 else await Task.WhenAny(pictures, queue.WaitAsync(cancellationToken));
             }
-            pictures ??= FastPathPicturesAsync(source, policy, duration, layout, posterPath, folder, cancellationToken);
+            pictures ??= FastPathPicturesAsync(source, policy, duration, layout, posterPath, folder, stopPictures.Token);
             var sheets = await pictures;
             var written = finished.Values.Aggregate(TimeSpan.Zero, (sum, p) => sum + PlaylistDuration(p.Playlists.ByRendition[HlsNames.Main]));
             progress.Report(1);
@@ -76,7 +77,8 @@ public sealed partial class PlaybackPipeline
         }
         catch when (pictures is not null)
         {
-            await pictures.ContinueWith(_ => { }, TaskScheduler.Default); // its ffmpeg stops with the token; its files go with the folder
+            await stopPictures.CancelAsync(); // the lesson failed: its pictures' ffmpeg stops too, its files go with the folder
+            await pictures.ContinueWith(_ => { }, TaskScheduler.Default);
             throw;
         }
     }
