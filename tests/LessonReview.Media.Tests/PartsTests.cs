@@ -1,4 +1,3 @@
-using System.Globalization;
 using LessonReview.Media.Playback;
 using LessonReview.Media.Probing;
 using LessonReview.Media.Processing;
@@ -65,8 +64,8 @@ public sealed class PartsTests : IDisposable
             var playlist = Path.Combine(_output.File("published"), HlsNames.Playlist(rendition));
             var segments = HlsPublisher.PlaylistFiles(await File.ReadAllTextAsync(playlist)).Skip(1).ToList();
             Assert.Equal(Enumerable.Range(0, segments.Count).Select(i => $"{rendition}-{i:00000}.m4s"), segments);
-            var video = await PacketTimesAsync(playlist, "v:0");
-            var audio = await PacketTimesAsync(playlist, "a:0");
+            var video = await TestClips.PacketTimesAsync(playlist, "v:0");
+            var audio = await TestClips.PacketTimesAsync(playlist, "a:0");
             Assert.Equal(1200, video.Count); // 40 s at 30 fps: no frame lost or doubled where parts meet
             Assert.Equal(video.Count, video.Distinct().Count()); // no two frames at one moment
             var steps = video.Zip(video.Skip(1), (a, b) => b - a).ToList();
@@ -89,14 +88,6 @@ public sealed class PartsTests : IDisposable
         var playlist = await File.ReadAllTextAsync(Path.Combine(_output.File("published"), HlsNames.Playlist(HlsNames.Main)));
         Assert.Contains("main-00003.m4s", playlist);
         Assert.Contains(HlsStitcher.EndList, playlist);
-    }
-
-    private static async Task<List<double>> PacketTimesAsync(string playlist, string stream)
-    {
-        var output = await TestClips.FFprobeAsync("-allowed_extensions", "ALL", "-select_streams", stream,
-            "-show_entries", "packet=pts_time", "-of", "csv=p=0", playlist);
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => double.Parse(l.Trim().TrimEnd(','), CultureInfo.InvariantCulture)).Order().ToList();
     }
 
     /// <summary>The job queue's part in memory: parts offered, taken by us or by "another worker", finished, given back.</summary>

@@ -141,6 +141,12 @@ public static class TestClips
     /// <summary>Runs ffprobe with these arguments and returns what it printed.</summary>
     public static Task<string> FFprobeAsync(params string[] arguments) => RunAsync("ffprobe", ["-hide_banner", "-loglevel", "error", .. arguments]);
 
+    /// <summary>The presentation times of one stream's packets (<paramref name="stream"/>: v:0, a:0), sorted.</summary>
+    public static async Task<List<double>> PacketTimesAsync(string media, string stream) =>
+        (await FFprobeAsync("-allowed_extensions", "ALL", "-select_streams", stream, "-show_entries", "packet=pts_time", "-of", "csv=p=0", media))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => double.Parse(l.Trim().TrimEnd(','), System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+
     private static async Task<string> RunAsync(string tool, IEnumerable<string> arguments)
     {
         var info = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };

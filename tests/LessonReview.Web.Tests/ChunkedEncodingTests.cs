@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using LessonReview.Core.Processing;
 using LessonReview.TestSupport;
@@ -59,9 +58,7 @@ public sealed class ChunkedEncodingTests : IDisposable
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 await File.WriteAllBytesAsync(Path.Combine(local, file.Split('/').Last()), await response.Content.ReadAsByteArrayAsync());
             }
-            var frames = (await TestClips.FFprobeAsync("-select_streams", "v:0", "-show_entries", "packet=pts_time", "-of", "csv=p=0",
-                    Path.Combine(local, playlist)))
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => double.Parse(l.Trim().TrimEnd(','), CultureInfo.InvariantCulture)).ToList();
+            var frames = await TestClips.PacketTimesAsync(Path.Combine(local, playlist), "v:0");
             Assert.Equal(1200, frames.Count);
             Assert.Equal(frames.Count, frames.Distinct().Count());
             Assert.InRange(frames.Max() - frames.Min(), 39.9, 40.1);
