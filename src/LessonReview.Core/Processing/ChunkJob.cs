@@ -26,21 +26,14 @@ public sealed class ChunkJob(LessonReviewDb db, IMediaStorage storage, PlaybackP
         var part = ReadPart(job);
         if (!await db.Lessons.AnyAsync(l => l.Id == job.LessonId && l.Status == LessonStatus.Processing, cancellationToken))
             return; // the lesson was deleted, failed or started over meanwhile
-        var work = WorkFolders.ForJob();
-        try
-        {
-            await using var original = await storage.GetLocalFileAsync(MediaKeys.Original(job.LessonId), cancellationToken);
-            var sink = new StoragePlaybackSink(storage, job.LessonId, (_, _) => Task.CompletedTask);
-            var playlists = await pipeline.EncodePartAsync(original.Path, InputPolicy.LocalFile, work, part, sink, null, cancellationToken);
-            if (await db.ProcessingJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
-                    set => set.SetProperty(j => j.Output, WriteOutput(playlists)), cancellationToken) == 0
-                && !await db.Lessons.AnyAsync(l => l.Id == job.LessonId, cancellationToken))
-                await storage.DeletePrefixAsync(MediaKeys.Folder(job.LessonId), CancellationToken.None); // deleted while we encoded: leave nothing behind
-        }
-        finally
-        {
-            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
-        }
+        // EncodePartAsync makes the folder and removes it, whatever happens.
+        await using var original = await storage.GetLocalFileAsync(MediaKeys.Original(job.LessonId), cancellationToken);
+        var sink = new StoragePlaybackSink(storage, job.LessonId, (_, _) => Task.CompletedTask);
+        var playlists = await pipeline.EncodePartAsync(original.Path, InputPolicy.LocalFile, WorkFolders.ForJob(), part, sink, null, cancellationToken);
+        if (await db.ProcessingJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
+                set => set.SetProperty(j => j.Output, WriteOutput(playlists)), cancellationToken) == 0
+            && !await db.Lessons.AnyAsync(l => l.Id == job.LessonId, cancellationToken))
+            await storage.DeletePrefixAsync(MediaKeys.Folder(job.LessonId), CancellationToken.None); // deleted while we encoded: leave nothing behind
     }
 
     // The lesson's job notices the failed part and fails the lesson with its own words.

@@ -33,14 +33,13 @@ internal sealed class GrowingStoryboard(FFMpegRunner ffmpeg, string thumbs, Stor
             var first = sheet * layout.PerSheet;
             var name = Storyboard.SheetName(sheet + 1);
             var path = Path.Combine(_staging, name);
-            var tile = FFMpegJob.From(Path.Combine(thumbs, "%05d.jpg"), StoryboardWriter.OwnThumbnails,
-                    "-framerate", "1", "-start_number", Invariant(first + 1), "-t", Invariant(Math.Min(layout.PerSheet, count - first)))
-                .To(path, "-vf", $"tile={layout.Columns}x{layout.Rows}", "-frames:v", "1", "-update", "1", "-q:v", "5");
+            var tile = StoryboardWriter.TileJob(thumbs, layout, path,
+                ["-start_number", Invariant(first + 1), "-t", Invariant(Math.Min(layout.PerSheet, count - first))], ["-frames:v", "1", "-update", "1"]);
             await ffmpeg.RunAsync(tile, TimeSpan.Zero, null, TimeSpan.FromMinutes(1), cancellationToken);
             await sink.PublishAsync(name, path, "image/jpeg", cancellationToken);
         }
         var vtt = Path.Combine(_staging, PlaybackPipeline.StoryboardVttFileName);
-        await File.WriteAllTextAsync(vtt, layout.ToWebVtt(count, duration), cancellationToken);
+        await StoryboardWriter.WriteVttAsync(layout, count, duration, vtt, cancellationToken);
         await sink.PublishAsync(PlaybackPipeline.StoryboardVttFileName, vtt, "text/vtt", cancellationToken);
         _published = count;
         await sink.StoryboardAsync(lastSheet + 1, cancellationToken);

@@ -64,11 +64,11 @@ public sealed partial class PlaybackPipeline
                     continue;
                 }
                 // Nothing left to take: the pictures now, while other workers finish their parts.
-                pictures ??= FastPathPicturesAsync(source, policy, duration, layout, posterPath, folder, stopPictures.Token);
+                pictures ??= PicturesFromKeyframesAsync(source, policy, duration, layout, posterPath, folder, stopPictures.Token);
                 if (pictures.IsCompleted) await queue.WaitAsync(cancellationToken);
                 else await Task.WhenAny(pictures, queue.WaitAsync(cancellationToken));
             }
-            pictures ??= FastPathPicturesAsync(source, policy, duration, layout, posterPath, folder, stopPictures.Token);
+            pictures ??= PicturesFromKeyframesAsync(source, policy, duration, layout, posterPath, folder, stopPictures.Token);
             var sheets = await pictures;
             var written = finished.Values.Aggregate(TimeSpan.Zero, (sum, p) => sum + PlaylistDuration(p.Playlists.ByRendition[HlsNames.Main]));
             progress.Report(1);

@@ -54,7 +54,7 @@ public sealed partial class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmp
         // keyframes while the (disk-bound) copy runs; with a thread budget (Media:Threads) they wait for it.
         using var stopPictures = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var fastPictures = plan.FastPath && ffmpeg.Threads == 0
-            ? FastPathPicturesAsync(source, sourcePolicy, analysis.Duration, layout, posterPath, outputFolder, stopPictures.Token) : null;
+            ? PicturesFromKeyframesAsync(source, sourcePolicy, analysis.Duration, layout, posterPath, outputFolder, stopPictures.Token) : null;
         try
         {
             // Scrubbing previews while it encodes, from the thumbnails the decode writes, once it is watchable.
@@ -79,7 +79,7 @@ public sealed partial class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmp
         IReadOnlyList<string> sheets;
         if (plan.FastPath)
         {
-            sheets = await (fastPictures ?? FastPathPicturesAsync(source, sourcePolicy, duration, layout, posterPath, outputFolder, cancellationToken));
+            sheets = await (fastPictures ?? PicturesFromKeyframesAsync(source, sourcePolicy, duration, layout, posterPath, outputFolder, cancellationToken));
         }
         else
         {
@@ -133,8 +133,8 @@ public sealed partial class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmp
         if (publisher is not null) await publisher.PublishNewAsync(cancellationToken);
     }
 
-    /// <summary>The fast path's poster and storyboard, from the source's keyframes.</summary>
-    private async Task<IReadOnlyList<string>> FastPathPicturesAsync(
+    /// <summary>Poster and storyboard from the source's keyframes (the fast path, and lessons in parts: no decode of theirs sees the whole lesson).</summary>
+    private async Task<IReadOnlyList<string>> PicturesFromKeyframesAsync(
         string source, InputPolicy policy, TimeSpan duration, Storyboard? layout, string posterPath, string outputFolder, CancellationToken cancellationToken)
     {
         await Poster.WriteAsync(ffmpeg, source, policy, duration, posterPath, cancellationToken);

@@ -9,7 +9,7 @@ namespace LessonReview.Media.Playback;
 /// </summary>
 internal static class StoryboardWriter
 {
-    internal static readonly InputPolicy OwnThumbnails = new("file", "image2");
+    private static readonly InputPolicy OwnThumbnails = new("file", "image2");
 
     public static async Task<IReadOnlyList<string>> WriteAsync(
         FFMpegRunner ffmpeg, string video, InputPolicy policy, TimeSpan duration, Storyboard layout,
@@ -41,15 +41,26 @@ internal static class StoryboardWriter
     {
         var count = Directory.GetFiles(thumbs, "*.jpg").Length;
         if (count == 0) return [];
-        var tile = FFMpegJob.From(Path.Combine(thumbs, "%05d.jpg"), OwnThumbnails, "-framerate", "1")
-            .To(Path.Combine(outputFolder, "storyboard-%d.jpg"), "-vf", $"tile={layout.Columns}x{layout.Rows}", "-q:v", "5");
-        await ffmpeg.RunAsync(tile, TimeSpan.Zero, null, TimeSpan.FromMinutes(10), cancellationToken);
+        await ffmpeg.RunAsync(TileJob(thumbs, layout, Path.Combine(outputFolder, "storyboard-%d.jpg"), [], []),
+            TimeSpan.Zero, null, TimeSpan.FromMinutes(10), cancellationToken);
 
         var sheets = Enumerable.Range(1, (count + layout.PerSheet - 1) / layout.PerSheet).Select(Storyboard.SheetName).ToList();
-        await File.WriteAllTextAsync(Path.Combine(outputFolder, PlaybackPipeline.StoryboardVttFileName),
-            layout.ToWebVtt(count, duration), cancellationToken);
+        await WriteVttAsync(layout, count, duration, Path.Combine(outputFolder, PlaybackPipeline.StoryboardVttFileName), cancellationToken);
         return sheets;
     }
+
+    /// <summary>
+    /// Tiles the numbered thumbnails into sprite sheets (one ffmpeg run; <paramref name="range"/> picks
+    /// some of them, <paramref name="outputOptions"/> add to the sheet's own): the finished storyboard
+    /// and the one that grows while a lesson encodes (<see cref="GrowingStoryboard"/>) look the same.
+    /// </summary>
+    internal static FFMpegJob TileJob(string thumbs, Storyboard layout, string output, string[] range, string[] outputOptions) =>
+        FFMpegJob.From(Path.Combine(thumbs, "%05d.jpg"), OwnThumbnails, ["-framerate", "1", .. range])
+            .To(output, ["-vf", $"tile={layout.Columns}x{layout.Rows}", "-q:v", "5", .. outputOptions]);
+
+    /// <summary>The VTT track for the first <paramref name="count"/> thumbnails.</summary>
+    internal static Task WriteVttAsync(Storyboard layout, int count, TimeSpan duration, string path, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(path, layout.ToWebVtt(count, duration), cancellationToken);
 
     private static async Task<int> ExtractAsync(
         FFMpegRunner ffmpeg, string video, InputPolicy policy, Storyboard layout, string thumbs, bool keyframesOnly, CancellationToken cancellationToken)

@@ -39,8 +39,8 @@ export async function loadStoryboard(video, timeline, preview, image, label, les
     try {
       const response = await fetch(url, { cache: "no-store" });
       if (response.ok) {
-        const read = parseVtt(await response.text(), new URL(url, location.href));
-        cues = read.map((c) => ({ ...c, url: `${c.url}?n=${read.length}` }));
+        const parsed = parseVtt(await response.text(), new URL(url, location.href));
+        cues = parsed.map((c) => ({ ...c, url: `${c.url}?n=${parsed.length}` }));
       }
     } catch { /* offline for a moment: the next read tries again */ }
     if (!covered() && reads < MAX_READS) setTimeout(read, REFRESH_MS);
