@@ -30,7 +30,7 @@ public sealed class LessonJourneyTests(BrowserFixture browser, AppHost app) : IC
         await page.GetByRole(AriaRole.Link, new() { Name = "Upload a lesson" }).First.ClickAsync();
         await page.GetByLabel("Recording").SetInputFilesAsync(clip);
         await page.GetByLabel("Title").FillAsync("南中学校 2年 Unit 3");
-        await page.GetByLabel("Date of this lesson").FillAsync("2026-11-20");
+        await page.GetByLabel("Date of this lesson").FillAsync(TestCalendar.Today.Iso());
         await page.Locator("#consent").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/lessons/[0-9a-f-]{36}$"), new() { Timeout = 60_000 });

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using LessonReview.TestSupport;
 using LessonReview.Web.Lessons;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Tests.Support;
@@ -235,7 +236,7 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
         Assert.Contains("at least one action item", (await Move(mentor, "follow-up")).Item2);
         var item = await (await mentor.PostAsJsonAsync($"/api/reviews/{review.Id}/action-items", new { text = "Model the task first", commentIds = new[] { comment.Id } }))
             .Content.ReadFromJsonAsync<ActionItemDto>();
-        Assert.Equal((new DateOnly(2026, 12, 1), comment.Id), (item!.DueDate, item.CommentIds.Single())); // due at the next lesson by default
+        Assert.Equal((host.NextLessonDate, comment.Id), (item!.DueDate, item.CommentIds.Single())); // due at the next lesson by default
         Assert.Equal(HttpStatusCode.OK, (await Move(mentor, "follow-up")).Item1);
         Assert.Contains("still open", (await Move(mentor, "done")).Item2);
         await mentor.PatchAsJsonAsync($"/api/reviews/{review.Id}/action-items/{item.Id}", new { status = "done" });
@@ -292,7 +293,7 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
         var trainee = await host.TraineeAsync();
         var first = await host.OpenReviewAsync(trainee);
         var mentor = await host.MentorAsync();
-        var item = (await (await mentor.PostAsJsonAsync($"/api/reviews/{first.Id}/action-items", new { text = "Use names when praising", dueDate = "2026-12-01" }))
+        var item = (await (await mentor.PostAsJsonAsync($"/api/reviews/{first.Id}/action-items", new { text = "Use names when praising", dueDate = TestCalendar.FromToday(3).Iso() }))
             .Content.ReadFromJsonAsync<ActionItemDto>())!;
         Assert.Equal(HttpStatusCode.Forbidden, (await mentor.PatchAsJsonAsync($"/api/reviews/{first.Id}/action-items/{item.Id}", new { acknowledged = true })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await trainee.PatchAsJsonAsync($"/api/reviews/{first.Id}/action-items/{item.Id}", new { acknowledged = true })).StatusCode);

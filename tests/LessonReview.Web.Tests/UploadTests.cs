@@ -83,8 +83,9 @@ public sealed class UploadTests(UploadTests.Host host) : IClassFixture<UploadTes
     {
         var client = await host.TraineeAsync();
         var original = await File.ReadAllBytesAsync(await TestClips.LandscapeH264Async());
+        var (lessonDate, nextLessonDate) = (TestCalendar.FromToday(-1), TestCalendar.FromToday(6));
         var created = await Tus.CreateAsync(client, original.Length,
-            Tus.Metadata(("filename", "class.mp4"), ("title", "二年生 Unit 3 · greetings"), ("lessonDate", "2026-11-20"), ("nextLessonDate", "2026-11-27")));
+            Tus.Metadata(("filename", "class.mp4"), ("title", "二年生 Unit 3 · greetings"), ("lessonDate", lessonDate.Iso()), ("nextLessonDate", nextLessonDate.Iso())));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var location = created.Headers.Location!.ToString();
 
@@ -102,7 +103,7 @@ public sealed class UploadTests(UploadTests.Host host) : IClassFixture<UploadTes
 
         var lesson = await Tus.WaitUntilProcessedAsync(client, Guid.Parse(location.Split('/').Last()));
         Assert.Equal(("ready", "二年生 Unit 3 · greetings"), (lesson.Status, lesson.Title));
-        Assert.Equal((new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 27)), (lesson.LessonDate, lesson.NextLessonDate));
+        Assert.Equal((lessonDate, nextLessonDate), (lesson.LessonDate, lesson.NextLessonDate));
         Assert.Equal(SHA256.HashData(original), SHA256.HashData(await File.ReadAllBytesAsync(OriginalPath(location))));
     }
 

@@ -37,7 +37,7 @@ public sealed class JourneyHost : AppHost, IAsyncLifetime
         var trainee = await TraineeAsync();
         var bytes = await File.ReadAllBytesAsync(await TestClips.Mpeg4Async(seconds: 30));
         var created = await Tus.CreateAsync(trainee, bytes.Length,
-            Tus.Metadata(("filename", "class.avi"), ("title", LessonTitle), ("lessonDate", "2026-11-20"), ("nextLessonDate", "2026-12-01")));
+            Tus.Metadata(("filename", "class.avi"), ("title", LessonTitle), ("lessonDate", TestCalendar.FromToday(-7).Iso()), ("nextLessonDate", TestCalendar.FromToday(14).Iso())));
         await Tus.PatchAsync(trainee, created.Headers.Location!.ToString(), 0, new ByteArrayContent(bytes));
         LessonId = Guid.Parse(created.Headers.Location!.ToString().Split('/').Last());
         Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, LessonId, 120)).Status);
@@ -108,7 +108,7 @@ public sealed class JourneyHost : AppHost, IAsyncLifetime
     }
 
     /// <summary>Today in Japan (the app's default time zone), as the pages count days.</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Tokyo"));
+    public static DateOnly Today => TestCalendar.Today;
 
     /// <summary>Mia agrees an action item due a week from today.</summary>
     public async Task<ActionItemDto> ActionItemAsync(Guid reviewId, string text, params Guid[] commentIds)

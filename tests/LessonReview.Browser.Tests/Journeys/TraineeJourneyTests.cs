@@ -28,8 +28,9 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
         await page.Locator("#file").SetInputFilesAsync(await TestClips.LandscapeH264Async());
         var title = $"北小学校 5年 Unit 2 · {size} {language}";
         await page.GetByLabel(j.T("Title")).FillAsync(title);
-        await page.GetByLabel(j.T("Date of this lesson")).FillAsync("2026-11-20");
-        await page.GetByLabel(j.T("Date of your next lesson with this class")).FillAsync("2026-11-27");
+        var nextLesson = TestCalendar.FromToday(7).Iso();
+        await page.GetByLabel(j.T("Date of this lesson")).FillAsync(TestCalendar.Today.Iso());
+        await page.GetByLabel(j.T("Date of your next lesson with this class")).FillAsync(nextLesson);
         // Pupils are filmed: nothing is sent until the trainee confirms the school's consent rule.
         await page.GetByRole(AriaRole.Button, new() { Name = j.T("Upload"), Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#upload-error")).ToHaveTextAsync(j.T("Confirm the school's consent for filming this class first."));
@@ -47,7 +48,7 @@ public sealed class TraineeJourneyTests(BrowserFixture browser, JourneyHost app)
         Assert.Contains(lines, line => progress.IsMatch(line));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".meta")).ToContainTextAsync(j.T("taught"));
-        await Assertions.Expect(page.Locator(".meta time[datetime='2026-11-27']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($".meta time[datetime='{nextLesson}']")).ToBeVisibleAsync();
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using LessonReview.TestSupport;
 using LessonReview.Core.Notifications;
 using LessonReview.Web.Notifications;
 using LessonReview.Web.Reviews;
@@ -112,20 +113,22 @@ public sealed class NotificationTests(MailHost host) : IClassFixture<MailHost>
         var traineeEmail = (await trainee.GetFromJsonAsync<LessonReview.Web.Accounts.SessionApi.UserDto>("/api/me"))!.Email!;
         var review = await host.OpenReviewAsync(trainee, await LessonOfAsync(trainee));
         var mentor = await host.MentorAsync();
+        var dueDate = TestCalendar.FromToday(30);
         foreach (var text in new[] { "Use names when praising", "Model the task first" })
-            await mentor.PostAsJsonAsync($"/api/reviews/{review.Id}/action-items", new { text, dueDate = "2027-03-10" });
+            await mentor.PostAsJsonAsync($"/api/reviews/{review.Id}/action-items", new { text, dueDate = dueDate.Iso() });
         var scanner = host.Services.GetRequiredService<ReminderScanner>();
 
-        // Asia/Tokyo (the default zone): 05:00 on the 9th is too early, 08:00 is the time; a later scan adds nothing.
-        await scanner.ScanAsync(new DateTime(2027, 3, 8, 20, 0, 0, DateTimeKind.Utc), default);
+        // Asia/Tokyo (the default zone): 05:00 the day before is too early, 08:00 is the time; a later scan adds nothing.
+        var dayBefore = dueDate.AddDays(-1);
+        await scanner.ScanAsync(TestCalendar.TokyoTimeUtc(dayBefore, 5), default);
         Assert.DoesNotContain((await trainee.GetFromJsonAsync<NotificationsDto>("/api/notifications"))!.Items, i => i.Kind == "items-due");
-        await scanner.ScanAsync(new DateTime(2027, 3, 8, 23, 0, 0, DateTimeKind.Utc), default);
-        await scanner.ScanAsync(new DateTime(2027, 3, 9, 2, 0, 0, DateTimeKind.Utc), default);
+        await scanner.ScanAsync(TestCalendar.TokyoTimeUtc(dayBefore, 8), default);
+        await scanner.ScanAsync(TestCalendar.TokyoTimeUtc(dayBefore, 11), default);
 
         var due = (await trainee.GetFromJsonAsync<NotificationsDto>("/api/notifications"))!.Items.Where(i => i.Kind == "items-due").ToList();
-        Assert.Equal("2 of your action items are due tomorrow (2027-03-10). Look at them before your next lesson.", Assert.Single(due).Text);
+        Assert.Equal($"2 of your action items are due tomorrow ({dueDate.Iso()}). Look at them before your next lesson.", Assert.Single(due).Text);
         Assert.Equal("/next", due[0].Link);
-        await host.WaitForMailAsync(traineeEmail, "due tomorrow (2027-03-10)");
+        await host.WaitForMailAsync(traineeEmail, $"due tomorrow ({dueDate.Iso()})");
     }
 
     [Fact]
@@ -133,8 +136,10 @@ public sealed class NotificationTests(MailHost host) : IClassFixture<MailHost>
     {
         var coordinator = await host.CoordinatorAsync();
         var scanner = host.Services.GetRequiredService<ReminderScanner>();
-        // Monday 2027-05-03, 09:00 in Tokyo; then again an hour later, and on the Tuesday.
-        foreach (var at in new[] { new DateTime(2027, 5, 3, 0, 0, 0, DateTimeKind.Utc), new DateTime(2027, 5, 3, 1, 0, 0, DateTimeKind.Utc), new DateTime(2027, 5, 4, 0, 0, 0, DateTimeKind.Utc) })
+        // A Monday two to three weeks ahead, 09:00 in Tokyo; then again an hour later, and on the Tuesday.
+        var monday = TestCalendar.FromToday(14);
+        monday = monday.AddDays(((int)DayOfWeek.Monday - (int)monday.DayOfWeek + 7) % 7);
+        foreach (var at in new[] { TestCalendar.TokyoTimeUtc(monday, 9), TestCalendar.TokyoTimeUtc(monday, 10), TestCalendar.TokyoTimeUtc(monday.AddDays(1), 9) })
             await scanner.ScanAsync(at, default);
 
         var digests = (await coordinator.GetFromJsonAsync<NotificationsDto>("/api/notifications"))!.Items.Where(i => i.Kind == "weekly-digest").ToList();

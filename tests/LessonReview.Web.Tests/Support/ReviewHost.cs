@@ -5,7 +5,7 @@ using LessonReview.Web.Reviews;
 
 namespace LessonReview.Web.Tests.Support;
 
-/// <summary>An app with one ready lesson of the seeded trainee (next lesson 2026-12-01), ready to be reviewed.</summary>
+/// <summary>An app with one ready lesson of the seeded trainee (taught a week ago, next lesson <see cref="NextLessonDate"/>), ready to be reviewed.</summary>
 public class ReviewHost : AppHost, IAsyncLifetime
 {
     public ReviewHost() : this(new Dictionary<string, string?>()) { }
@@ -13,6 +13,9 @@ public class ReviewHost : AppHost, IAsyncLifetime
     protected ReviewHost(Dictionary<string, string?> settings) : base(settings) { }
 
     public Guid LessonId { get; private set; }
+
+    /// <summary>The lesson's next lesson: two weeks from the day the host started, so never in the past during a run.</summary>
+    public DateOnly NextLessonDate { get; } = TestCalendar.FromToday(14);
     public Guid MentorId { get; private set; }
 
     public async Task InitializeAsync()
@@ -20,7 +23,7 @@ public class ReviewHost : AppHost, IAsyncLifetime
         var trainee = await TraineeAsync();
         var bytes = await File.ReadAllBytesAsync(await TestClips.LandscapeH264Async());
         var created = await Tus.CreateAsync(trainee, bytes.Length,
-            Tus.Metadata(("filename", "class.mp4"), ("title", "Unit 3"), ("lessonDate", "2026-11-20"), ("nextLessonDate", "2026-12-01")));
+            Tus.Metadata(("filename", "class.mp4"), ("title", "Unit 3"), ("lessonDate", TestCalendar.FromToday(-7).Iso()), ("nextLessonDate", NextLessonDate.Iso())));
         await Tus.PatchAsync(trainee, created.Headers.Location!.ToString(), 0, new ByteArrayContent(bytes));
         LessonId = Guid.Parse(created.Headers.Location!.ToString().Split('/').Last());
         Assert.Equal("ready", (await Tus.WaitUntilProcessedAsync(trainee, LessonId)).Status);
