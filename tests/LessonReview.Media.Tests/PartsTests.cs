@@ -91,7 +91,7 @@ public sealed class PartsTests : IDisposable
     }
 
     /// <summary>The job queue's part in memory: parts offered, taken by us or by "another worker", finished, given back.</summary>
-    private sealed class PartsQueue : IChunkQueue
+    internal sealed class PartsQueue : IChunkQueue
     {
         private readonly Lock _gate = new();
         private readonly Queue<LessonChunk> _open = new();

@@ -34,6 +34,56 @@ public static class TestClips
         return await MakeAsync("portrait-hevc.mov", $"-i {coded} -c copy -metadata:s:v:0 rotate=90");
     }
 
+    /// <summary>
+    /// A phone's portrait recording: upright it is 360×640, grey with a red square in its top-left
+    /// corner (<see cref="UprightPicture"/> tells whether a decoded picture shows it so). The phone
+    /// stores the pixels turned and a display rotation of <paramref name="rotation"/> (90, 180, 270)
+    /// that turns them back; <paramref name="codec"/> is h264 (High + AAC in MP4: the fast path) or
+    /// hevc (MOV, as iPhones record: the encode path). <paramref name="seconds"/> long, 30 fps.
+    /// </summary>
+    public static async Task<string> PortraitPhoneAsync(string codec, int rotation, int seconds = 4)
+    {
+        // ffmpeg's rotate tag R makes players turn the picture R° anticlockwise: store it turned R° clockwise.
+        var turn = rotation switch { 90 => "transpose=1", 180 => "hflip,vflip", 270 => "transpose=2", _ => throw new ArgumentOutOfRangeException(nameof(rotation)) };
+        var encoder = codec switch
+        {
+            "h264" => "-c:v libx264 -preset ultrafast -profile:v high -pix_fmt yuv420p -g 30",
+            "hevc" => "-c:v libx265 -preset ultrafast -x265-params log-level=error -tag:v hvc1 -pix_fmt yuv420p",
+            _ => throw new ArgumentOutOfRangeException(nameof(codec)),
+        };
+        var container = codec == "h264" ? "mp4" : "mov";
+        var stored = await MakeAsync($"portrait-{codec}-{rotation}-{seconds}-stored.{container}",
+            $"-f lavfi -i color=c=gray:s=360x640:r=30:d={seconds},drawbox=x=0:y=0:w=72:h=72:color=red:t=fill,{turn} " +
+            $"-f lavfi -i sine=frequency=300:duration={seconds}:sample_rate=48000 {encoder} -c:a aac -shortest");
+        return await MakeAsync($"portrait-{codec}-{rotation}-{seconds}.{container}", $"-i {stored} -map 0 -c copy -metadata:s:v:0 rotate={rotation}");
+    }
+
+    /// <summary>
+    /// The first picture of <paramref name="media"/> as a player shows it (ffmpeg applies the display
+    /// rotation while decoding, as browsers do): its size and whether the red square of
+    /// <see cref="PortraitPhoneAsync"/> is in the top-left corner with grey in the others.
+    /// </summary>
+    public static async Task<(int Width, int Height, bool Upright)> UprightPicture(string media)
+    {
+        using var folder = new TempFolder();
+        var ppm = folder.File("first.ppm");
+        await FFmpegAsync("-i", media, "-frames:v", "1", "-c:v", "ppm", "-f", "image2", ppm);
+        var bytes = await File.ReadAllBytesAsync(ppm);
+        // P6, width, height, maxval, each followed by one whitespace byte, then RGB rows.
+        var header = System.Text.Encoding.ASCII.GetString(bytes, 0, 40).Split((char[])[' ', '\n'], 5);
+        int width = int.Parse(header[1], System.Globalization.CultureInfo.InvariantCulture), height = int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture);
+        var start = bytes.Length - width * height * 3;
+        (int R, int G, int B) At(double x, double y)
+        {
+            var i = start + ((int)(y * height) * width + (int)(x * width)) * 3;
+            return (bytes[i], bytes[i + 1], bytes[i + 2]);
+        }
+        static bool Red((int R, int G, int B) p) => p.R > 180 && p.G < 80 && p.B < 80;
+        static bool Grey((int R, int G, int B) p) => Math.Abs(p.R - 128) < 30 && Math.Abs(p.G - 128) < 30 && Math.Abs(p.B - 128) < 30;
+        var upright = Red(At(0.05, 0.03)) && Grey(At(0.95, 0.03)) && Grey(At(0.05, 0.97)) && Grey(At(0.95, 0.97));
+        return (width, height, upright);
+    }
+
     /// <summary>MPEG-4 Part 2 in AVI with no audio track, 4 s.</summary>
     public static Task<string> NoAudioAviAsync() => MakeAsync("no-audio.avi",
         "-f lavfi -i testsrc2=size=640x480:rate=25:duration=4 -c:v mpeg4 -q:v 5");

@@ -33,6 +33,8 @@ internal sealed class HlsPublisher(string folder, IReadOnlyList<Rendition> rendi
 
             foreach (var file in segments.Where(f => !_published.Contains(f)))
             {
+                if (rendition.Rotation != 0 && file == HlsNames.Init(rendition.Name))
+                    DisplayRotation.WriteTo(Path.Combine(folder, file), rendition.Rotation);
                 await sink.PublishAsync(file, Path.Combine(folder, file), HlsNames.ContentType(file), cancellationToken);
                 _published.Add(file);
             }

@@ -70,6 +70,11 @@ public sealed partial class PlaybackPipeline(MediaProbe probe, FFMpegRunner ffmp
             throw;
         }
 
+        // With a sink the publisher turned each init segment before publishing it; without one the folder is the result.
+        if (publisher is null)
+            foreach (var rendition in plan.Renditions.Where(r => r.Rotation != 0))
+                DisplayRotation.WriteTo(Path.Combine(outputFolder, HlsNames.Init(rendition.Name)), rendition.Rotation);
+
         // Measure what we actually wrote: the player, poster and storyboard must agree with it.
         var duration = WrittenDuration(mainPlaylist);
         if (duration <= TimeSpan.Zero)

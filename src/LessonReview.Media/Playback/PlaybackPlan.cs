@@ -35,7 +35,7 @@ public sealed record PlaybackPlan(bool FastPath, int VideoIndex, bool HasAudio, 
         var hasAudio = source.PrimaryAudioStream is not null;
 
         if (IsBrowserPlayable(source, video) && Math.Min(video.DisplayWidth, video.DisplayHeight) <= settings.FastPathMaxHeight)
-            return new PlaybackPlan(true, video.Index, hasAudio, [new Rendition(HlsNames.Main, video.DisplayWidth, video.DisplayHeight, 0, null)]);
+            return new PlaybackPlan(true, video.Index, hasAudio, [new Rendition(HlsNames.Main, video.DisplayWidth, video.DisplayHeight, 0, null, video.Rotation)]);
 
         // Peers' choices (DESIGN.md): veryfast, bitrate capped near the source's, stereo AAC because
         // browsers mishandle more. The low rung only where it is really smaller than the main one.
