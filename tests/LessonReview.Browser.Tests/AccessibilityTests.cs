@@ -7,7 +7,8 @@ namespace LessonReview.Browser.Tests;
 /// <summary>
 /// axe-core (npm, tests/tools) on every page, as each role sees it, on a laptop and on a phone, in
 /// English and in Japanese: no
-/// serious or critical violation. The script is evaluated through DevTools, so the pages' CSP
+/// serious or critical violation, and nothing marked hidden shows (a stylesheet rule once made
+/// hidden buttons visible). The script is evaluated through DevTools, so the pages' CSP
 /// stays as it is in production.
 /// </summary>
 public sealed class AccessibilityTests(BrowserFixture browser, WorkspaceDetailsTests.Host app)
@@ -54,6 +55,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, WorkspaceDetailsT
                 .filter((v) => v.impact === 'serious' || v.impact === 'critical')
                 .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)");
             found.AddRange(violations.EnumerateArray().Select(v => $"{path} ({who}, {locale}{(phone ? ", phone" : "")}): {v.GetString()}"));
+            var shownThoughHidden = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('[hidden]')]
+                .filter((e) => e.checkVisibility()).map((e) => e.id ? `#${e.id}` : `${e.tagName.toLowerCase()} '${e.textContent.trim().slice(0, 40)}'`)");
+            found.AddRange(shownThoughHidden.Select(e => $"{path} ({who}, {locale}{(phone ? ", phone" : "")}): {e} is hidden yet shows"));
         }
         Assert.True(found.Count == 0, string.Join("\n", found));
     }
