@@ -6,6 +6,7 @@ using LessonReview.Web.Lessons;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace LessonReview.Web.Tests;
 
@@ -307,6 +308,28 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
         Assert.Equal(HttpStatusCode.OK, checkedOff.StatusCode);
         Assert.DoesNotContain((await mentor.GetFromJsonAsync<ReviewDto>($"/api/reviews/{next.Id}"))!.PreviousActionItems, i => i.Id == item.Id);
         Assert.Equal("done", (await trainee.GetFromJsonAsync<ReviewDto>($"/api/reviews/{first.Id}"))!.ActionItems.Single().Status);
+    }
+
+    [Fact]
+    public async Task The_queue_puts_overdue_items_first_then_the_request_waiting_longest_never_a_later_due_date_above_an_unanswered_request()
+    {
+        var trainee = await host.TraineeAsync();
+        var mentor = await host.MentorAsync();
+        var waiting = await host.OpenReviewAsync(trainee);      // asked first, nobody has answered
+        var dueLater = await host.OpenReviewAsync(trainee);     // asked next, an item due in three days
+        var newest = await host.OpenReviewAsync(trainee);       // asked last
+        var overdue = await host.OpenReviewAsync(trainee);      // asked last of all, an item overdue
+        await mentor.PostAsJsonAsync($"/api/reviews/{dueLater.Id}/action-items", new { text = "Praise by name", dueDate = TestCalendar.FromToday(3).Iso() });
+        var late = (await (await mentor.PostAsJsonAsync($"/api/reviews/{overdue.Id}/action-items", new { text = "Model first" }))
+            .Content.ReadFromJsonAsync<ActionItemDto>())!;
+        // Made due two days ago by writing the row: the API rightly refuses past dates.
+        await host.DbAsync(db => db.ActionItems.Where(i => i.Id == late.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.DueDate, TestCalendar.FromToday(-2))));
+
+        var queue = (await mentor.GetFromJsonAsync<List<ReviewSummaryDto>>("/api/reviews"))!.Select(r => r.Id).ToList();
+
+        var order = new[] { overdue.Id, waiting.Id, dueLater.Id, newest.Id };
+        Assert.Equal(order, queue.Where(order.Contains));
     }
 
     [Fact]

@@ -1,12 +1,13 @@
 using LessonReview.Core.Data;
 using LessonReview.Core.Lessons;
 using LessonReview.Core.Reviews;
+using LessonReview.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace LessonReview.Web.Reviews;
 
 /// <summary>Builds the read models of reviews (full review, queue summaries, comments with author names).</summary>
-public sealed class ReviewReader(LessonReviewDb db)
+public sealed class ReviewReader(LessonReviewDb db, ViewerTime time)
 {
     public async Task<ReviewDto> ReadAsync(Review review, Lesson lesson, CancellationToken cancellationToken)
     {
@@ -67,14 +68,31 @@ public sealed class ReviewReader(LessonReviewDb db)
             .GroupBy(c => c.ReviewId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken)).ToDictionary(x => x.Key, x => x.Count);
         var open = (await db.ActionItems.Where(i => ids.Contains(i.ReviewId) && i.Status == ActionItemStatus.Open)
             .Select(i => new { i.ReviewId, i.DueDate }).ToListAsync(cancellationToken)).ToLookup(i => i.ReviewId, i => i.DueDate);
+        var today = time.Today;
         return rows.Select(r => new ReviewSummaryDto(r.Review.Id, r.Lesson.Id, r.Lesson.Title, r.Lesson.LessonDate, r.Lesson.NextLessonDate,
                 r.Review.Stage, r.Review.Kind, r.Review.IsPrivate, r.Lesson.OwnerId, r.Trainee, mentors[r.Review.Id].ToList(), comments.GetValueOrDefault(r.Review.Id),
                 open[r.Review.Id].Count(), open[r.Review.Id].Where(d => d is not null).Min(), r.Review.CreatedAt, r.Review.UpdatedAt,
                 r.Review.SharedAt ?? r.Review.CreatedAt))
-            // The mentor's queue: unfinished first, most overdue next, then the one waiting longest (asked earliest).
-            .OrderBy(s => s.Stage == ReviewStages.Done)
-            .ThenBy(s => s.NextDue ?? DateOnly.MaxValue)
-            .ThenBy(s => s.RequestedAt)
+            .OrderBy(s => s, QueueOrder(today))
             .ToList();
     }
+
+    /// <summary>
+    /// The mentor's queue: unfinished first; among them reviews with an overdue action item, most
+    /// overdue first; then the one waiting longest (asked earliest). An item due later is no reason
+    /// to come first: it must not bury a request nobody has answered yet.
+    /// </summary>
+    internal static IComparer<ReviewSummaryDto> QueueOrder(DateOnly today) => Comparer<ReviewSummaryDto>.Create((a, b) =>
+    {
+        static DateOnly? Overdue(ReviewSummaryDto s, DateOnly today) => s.NextDue is { } due && due < today ? due : null;
+        var byDone = (a.Stage == ReviewStages.Done).CompareTo(b.Stage == ReviewStages.Done);
+        if (byDone != 0) return byDone;
+        var (overdueA, overdueB) = (Overdue(a, today), Overdue(b, today));
+        if (overdueA is not null || overdueB is not null)
+        {
+            var byOverdue = (overdueA ?? DateOnly.MaxValue).CompareTo(overdueB ?? DateOnly.MaxValue);
+            if (byOverdue != 0) return byOverdue;
+        }
+        return a.RequestedAt.CompareTo(b.RequestedAt);
+    });
 }
