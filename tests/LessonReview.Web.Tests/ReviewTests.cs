@@ -108,6 +108,37 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
         Assert.Single((await mentor.GetFromJsonAsync<ReviewDto>($"/api/reviews/{review.Id}"))!.Comments);
     }
 
+    [Fact]
+    public async Task Action_item_posts_are_idempotent_by_client_id_so_a_repeated_send_adds_one_item()
+    {
+        var review = await host.OpenReviewAsync(await host.TraineeAsync());
+        var mentor = await host.MentorAsync();
+        var body = new { id = Guid.NewGuid(), text = "名前で褒める — praise by name", dueDate = TestCalendar.FromToday(5).Iso() };
+
+        var first = await mentor.PostAsJsonAsync($"/api/reviews/{review.Id}/action-items", body);
+        var again = await mentor.PostAsJsonAsync($"/api/reviews/{review.Id}/action-items", body);
+        var clash = await mentor.PostAsJsonAsync($"/api/reviews/{review.Id}/action-items", body with { text = "something else" });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict), (first.StatusCode, again.StatusCode, clash.StatusCode));
+        Assert.Contains("different action item", (await clash.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        var stored = (await again.Content.ReadFromJsonAsync<ActionItemDto>())!;
+        Assert.Equal((body.id, body.text, TestCalendar.FromToday(5)), (stored.Id, stored.Text, stored.DueDate));
+        Assert.Single((await mentor.GetFromJsonAsync<ReviewDto>($"/api/reviews/{review.Id}"))!.ActionItems);
+    }
+
+    [Fact]
+    public async Task A_range_that_ends_before_it_starts_is_refused_in_words_a_mentor_understands()
+    {
+        var review = await host.OpenReviewAsync(await host.TraineeAsync());
+
+        var response = await (await host.MentorAsync()).PostAsJsonAsync($"/api/reviews/{review.Id}/comments", new { atSeconds = 4.0, endSeconds = 1.0, kind = "note", text = "x" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail!;
+        Assert.StartsWith("A range must end after it starts", detail);
+        Assert.DoesNotContain("atSeconds", detail); // the page shows it as it is: no field names
+    }
+
     [Theory]
     [InlineData("chat", 1.0, "hello", "Kind must be one of")]
     [InlineData("note", 1.0, "   ", "Write something")]

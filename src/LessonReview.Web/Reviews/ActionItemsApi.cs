@@ -1,4 +1,5 @@
 using System.Globalization;
+using LessonReview.Core.Data;
 using LessonReview.Core.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,19 +17,20 @@ public static class ActionItemsApi
 {
     public const int MaxTextLength = 1000;
 
-    public sealed record PostActionItemRequest(string? Text, string? DueDate, List<Guid>? CommentIds);
+    /// <param name="Id">Client-chosen (a GUID minted once per draft), so a repeated post cannot add the item twice.</param>
+    public sealed record PostActionItemRequest(string? Text, string? DueDate, List<Guid>? CommentIds, Guid? Id = null);
     public sealed record PatchActionItemRequest(string? Status, bool? Acknowledged);
 
     public static IEndpointRouteBuilder MapActionItemsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reviews/{id:guid}/action-items").WithTags("Action items").RequireAuthorization().RequireRateLimiting(RateLimits.Writes);
-        api.MapPost("/", Post).WithName("AddActionItem").WithSummary("Agree an action item (due: the next lesson unless given).");
+        api.MapPost("/", Post).WithName("AddActionItem").WithSummary("Agree an action item (due: the next lesson unless given); idempotent by id.");
         api.MapPatch("/{itemId:guid}", Patch).WithName("UpdateActionItem")
             .WithSummary("Mark done or dropped, or acknowledge (trainee); also items of earlier lessons from the next review.");
         return app;
     }
 
-    private static async Task<Results<Created<ActionItemDto>, ProblemHttpResult>> Post(Guid id, PostActionItemRequest request, [AsParameters] ReviewServices s)
+    private static async Task<Results<Created<ActionItemDto>, Ok<ActionItemDto>, ProblemHttpResult>> Post(Guid id, PostActionItemRequest request, [AsParameters] ReviewServices s)
     {
         var found = await s.FindAsync(id);
         if (found is null) return NotFound();
@@ -49,20 +51,49 @@ public static class ActionItemsApi
         if (commentIds.Count > 20) return BadRequest("Link at most 20 comments to one action item.");
         var known = await s.Db.Comments.CountAsync(c => c.ReviewId == id && c.DeletedAt == null && commentIds.Contains(c.Id), s.Aborted);
         if (known != commentIds.Count) return BadRequest("Some linked comments are not in this review (or were deleted).");
+        var itemId = request.Id ?? Guid.NewGuid();
+        var linked = string.Join(',', commentIds);
+        if (await RepeatedPostAsync(id, itemId, text, due, linked, s) is { } repeated) return repeated;
 
-        var dto = await s.Changes.ApplyAsync(id, (seq, now) =>
+        ActionItemDto dto;
+        try
+        {
+            dto = await AddAsync(id, itemId, text, due, linked, s);
+        }
+        catch (Exception e) when (DatabaseErrors.Classify(e) == FailureKind.Conflict)
+        {
+            // The same post sent twice at once (a retry racing the original): the second answers like a repeat.
+            s.Db.ChangeTracker.Clear();
+            if (await RepeatedPostAsync(id, itemId, text, due, linked, s) is { } raced) return raced;
+            throw;
+        }
+        return TypedResults.Created($"/api/reviews/{id}/action-items/{dto.Id}", dto);
+    }
+
+    /// <summary>An answer when an item with this id exists: the same post again (200), or another with the id (409).</summary>
+    private static async Task<Results<Created<ActionItemDto>, Ok<ActionItemDto>, ProblemHttpResult>?> RepeatedPostAsync(
+        Guid id, Guid itemId, string text, DateOnly? due, string linked, ReviewServices s)
+    {
+        var existing = await s.Db.ActionItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, s.Aborted);
+        if (existing is null) return null;
+        var same = existing.ReviewId == id && existing.CreatedById == s.Caller.Id && existing.Text == text && existing.DueDate == due && existing.CommentIds == linked;
+        return same
+            ? TypedResults.Ok(ActionItemDto.From(existing))
+            : Conflict("A different action item already has this id. Post with a new id (a fresh GUID).");
+    }
+
+    private static Task<ActionItemDto> AddAsync(Guid id, Guid itemId, string text, DateOnly? due, string linked, ReviewServices s) =>
+        s.Changes.ApplyAsync(id, (seq, now) =>
         {
             var item = new ActionItem
             {
-                ReviewId = id, Text = text, DueDate = due, CreatedById = s.Caller.Id, CreatedAt = now, UpdatedAt = now, Seq = seq,
-                CommentIds = string.Join(',', commentIds),
+                Id = itemId, ReviewId = id, Text = text, DueDate = due, CreatedById = s.Caller.Id, CreatedAt = now, UpdatedAt = now, Seq = seq,
+                CommentIds = linked,
             };
             s.Db.ActionItems.Add(item);
             var added = ActionItemDto.From(item);
             return Task.FromResult((added, ReviewEventTypes.ActionItemChanged, (object)added));
         }, s.Aborted);
-        return TypedResults.Created($"/api/reviews/{id}/action-items/{dto.Id}", dto);
-    }
 
     private static async Task<Results<Ok<ActionItemDto>, ProblemHttpResult>> Patch(Guid id, Guid itemId, PatchActionItemRequest request, [AsParameters] ReviewServices s)
     {

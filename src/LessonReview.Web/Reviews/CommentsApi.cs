@@ -166,7 +166,7 @@ public static class CommentsApi
         if (at is null || !double.IsFinite(at.Value) || at < 0) return "Give the moment as atSeconds, a number of seconds, 0 or more.";
         var limit = (duration ?? double.MaxValue) + 1;
         if (at > limit) return new Message("atSeconds {0} is after the end of the video ({1} s).", at.Value, duration!.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
-        if (end is not null && (!double.IsFinite(end.Value) || end <= at || end > limit)) return "endSeconds must be a number of seconds after atSeconds and within the video.";
+        if (end is not null && (!double.IsFinite(end.Value) || end <= at || end > limit)) return "A range must end after it starts and within the video: mark the end (o) later than the start (i), or comment at the moment only.";
         return null;
     }
 }

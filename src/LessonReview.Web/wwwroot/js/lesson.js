@@ -1,6 +1,7 @@
 // Lesson page: live processing progress over SignalR, then the player.
 import { connectHub, statusText } from "./format.js";
 import { t } from "./text.js";
+import { whileBusy } from "./forms.js";
 import { renderSummary, watchTalk } from "./talk.js";
 import { attachVideo } from "./player.js";
 
@@ -88,8 +89,12 @@ function showReviewKind() {
 }
 openReview?.addEventListener("change", showReviewKind);
 
-openReview?.addEventListener("submit", async (e) => {
+openReview?.addEventListener("submit", (e) => {
   e.preventDefault();
+  return whileBusy(openReview, () => askForReview(e));
+});
+
+async function askForReview(e) {
   const mentorIds = [...e.target.querySelectorAll('input[name="mentor"]:checked')].map((i) => i.value);
   const kind = mentorIds.length ? "mentored" : "self"; // what the button said it would open
   const response = await fetch(`/api/lessons/${lessonId}/reviews`, {
@@ -99,7 +104,7 @@ openReview?.addEventListener("submit", async (e) => {
   if (response.ok) { window.location.href = `/reviews/${(await response.json()).id}`; return; }
   error.textContent = (await response.json()).detail ?? t("The review could not be opened.");
   error.hidden = false;
-});
+}
 
 // Recordings of pupils: no "Save video as…" menu (the controls offer no download either). A deterrent, not a lock.
 player.addEventListener("contextmenu", (e) => { if (e.target instanceof HTMLVideoElement) e.preventDefault(); });

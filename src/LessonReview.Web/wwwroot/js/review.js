@@ -2,6 +2,7 @@
 // State is kept by id and seq: REST responses and hub events are applied idempotently, and after a
 // reconnect (or a gap in seq) the page fetches /events?afterSeq=N, so nothing is lost or shown twice.
 import { connectHub, disableControls, duration as clock } from "./format.js";
+import { whileBusy } from "./forms.js";
 import { loadStoryboard } from "./storyboard.js";
 import { attachVideo } from "./player.js";
 import { renderStrip, renderSummary, renderTurnList, watchTalk } from "./talk.js";
@@ -21,8 +22,12 @@ const state = { review: null, comments: new Map(), items: new Map(), lastSeq: 0,
 // The growth framework's areas (archived ones too, so old tags keep their names), written into the page.
 const AREAS = new Map(JSON.parse(document.getElementById("growth-areas")?.textContent || "[]").map((a) => [a.id, a]));
 // The comment being drafted. While `follow` is true its moment follows the playhead; marking in or
-// out, "c", replying or editing pins it, so playback never overwrites what the person chose.
-let draft = { at: 0, end: null, parentId: null, editing: null, follow: true };
+// out, "c", replying or editing pins it, so playback never overwrites what the person chose. Its id
+// is minted once per draft, so sending the same draft again (a retry, a lost answer) posts it once.
+const newDraft = (at) => ({ id: crypto.randomUUID(), at, end: null, parentId: null, editing: null, follow: true });
+let draft = newDraft(0);
+// Likewise the action item being written.
+let itemDraftId = crypto.randomUUID();
 
 // ---------- applying changes ----------
 function apply(type, data, seq) {
@@ -144,8 +149,12 @@ function editMentors() {
   $("mentor-choices").querySelector("input")?.focus();
 }
 
-async function saveMentors(event) {
+function saveMentors(event) {
   event.preventDefault();
+  return whileBusy($("mentors-form"), putMentors);
+}
+
+async function putMentors() {
   showError("mentors-error", "");
   const userIds = [...$("mentor-choices").querySelectorAll("input:checked")].map((i) => i.value);
   try {
@@ -263,14 +272,20 @@ async function send(method, url, body) {
   throw new Error(detail);
 }
 
-async function moveStage(stage) {
-  showError("stage-error", "");
-  try { const change = await send("POST", `/api/reviews/${reviewId}/stage`, { stage }); apply("StageChanged", change, change.seq); render(); }
-  catch (e) { showError("stage-error", e.message); }
+function moveStage(stage) {
+  return whileBusy($("stage-actions"), async () => {
+    showError("stage-error", "");
+    try { const change = await send("POST", `/api/reviews/${reviewId}/stage`, { stage }); apply("StageChanged", change, change.seq); render(); }
+    catch (e) { showError("stage-error", e.message); }
+  });
 }
 
-async function submitComment(event) {
+function submitComment(event) {
   event.preventDefault();
+  return whileBusy($("comment-form"), postComment);
+}
+
+async function postComment() {
   const text = $("comment-text").value;
   if (!text.trim()) return showError("comment-error", t("Write something in the comment first."));
   showError("comment-error", "");
@@ -280,9 +295,8 @@ async function submitComment(event) {
       saved = await send("PATCH", `/api/reviews/${reviewId}/comments/${draft.editing}`, { text, kind: $("comment-kind").value, areaId: chosenArea() ?? EMPTY_GUID });
       apply("CommentUpdated", saved, saved.seq);
     } else {
-      // The id is chosen here, so a retry after a dropped connection cannot post twice.
       saved = await send("POST", `/api/reviews/${reviewId}/comments`, {
-        id: crypto.randomUUID(), atSeconds: draft.at, endSeconds: draft.end, kind: $("comment-kind").value, text, parentId: draft.parentId, areaId: chosenArea(),
+        id: draft.id, atSeconds: draft.at, endSeconds: draft.end, kind: $("comment-kind").value, text, parentId: draft.parentId, areaId: chosenArea(),
       });
       apply("CommentAdded", saved, saved.seq);
     }
@@ -294,8 +308,12 @@ async function submitComment(event) {
 const EMPTY_GUID = "00000000-0000-0000-0000-000000000000"; // PATCH: take the area off
 function chosenArea() { return $("comment-area")?.value || null; }
 
-async function saveRatings(event) {
+function saveRatings(event) {
   event.preventDefault();
+  return whileBusy($("ratings-form"), postRatings);
+}
+
+async function postRatings() {
   showError("ratings-error", "");
   const ratings = [...document.querySelectorAll("select.rating")].filter((s) => s.value).map((s) => ({ areaId: s.dataset.areaId, level: Number(s.value) }));
   if (!ratings.length) return showError("ratings-error", t("Choose a level for at least one area."));
@@ -319,17 +337,24 @@ async function updateItem(item, change) {
   catch (e) { alert(e.message); render(); }
 }
 
-async function addItem(event) {
+function addItem(event) {
   event.preventDefault();
+  return whileBusy($("action-form"), postItem);
+}
+
+async function postItem() {
   showError("action-error", "");
   const text = $("action-text").value.trim();
   if (!text) return showError("action-error", t("Write what the trainee should do next time."));
   try {
     const linked = draft.parentId ? [draft.parentId] : [];
-    const saved = await send("POST", `/api/reviews/${reviewId}/action-items`, { text, dueDate: $("action-due").value || null, commentIds: linked });
+    const saved = await send("POST", `/api/reviews/${reviewId}/action-items`, { id: itemDraftId, text, dueDate: $("action-due").value || null, commentIds: linked });
     apply("ActionItemChanged", saved, saved.seq);
+    itemDraftId = crypto.randomUUID();
     $("action-text").value = "";
     $("action-due").value = ""; // the next item is due at the next lesson unless a date is chosen again
+    // The reply only chose which comment the item comes from: the next comment is not a reply.
+    if (draft.parentId && !$("comment-text").value.trim()) resetDraft();
     render();
   } catch (e) { showError("action-error", e.message); }
 }
@@ -337,7 +362,8 @@ async function addItem(event) {
 // ---------- comment drafting ----------
 function commentHere() {
   video.pause();
-  draft.at = now();
+  // A moment or range already marked (i, o) stays as marked: "c" only starts typing.
+  if (draft.follow) draft.at = now();
   draft.follow = false;
   showDraftTime();
   $("comment-text").focus();
@@ -371,7 +397,7 @@ function startEdit(c) {
 }
 
 function resetDraft() {
-  draft = { at: now(), end: null, parentId: null, editing: null, follow: true };
+  draft = newDraft(now());
   $("comment-text").value = "";
   $("comment-kind").value = DEFAULT_KIND;
   if ($("comment-area")) $("comment-area").value = "";

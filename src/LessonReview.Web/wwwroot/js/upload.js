@@ -66,6 +66,9 @@ form.addEventListener("submit", async (e) => {
   if (!title.value.trim()) { title.focus(); return showError(t("Give the lesson a title, for example the school, grade and unit.")); }
   if (!form.consent.checked) { form.consent.focus(); return showError(t("Confirm the school's consent for filming this class first.")); }
   if (file.size > maxBytes) return showError(t("This file is {0}; the largest accepted is {1}.", bytes(file.size), bytes(maxBytes)));
+  // From here on one upload runs: a second click (or Enter) before it starts must not begin another.
+  if (startButton.disabled) return;
+  startButton.disabled = true;
 
   upload = new tus.Upload(file, {
     endpoint: "/api/uploads",

@@ -1,0 +1,104 @@
+using System.Net.Http.Json;
+using LessonReview.Browser.Tests.Journeys;
+using LessonReview.Web.Reviews;
+using LessonReview.Web.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LessonReview.Browser.Tests;
+
+/// <summary>
+/// What a programme's first week hit on the review page (issue 21): a double click posts once, a
+/// stage move double-clicked moves once and says nothing wrong, the next comment after an action
+/// item made from a reply is not a reply, and a range marked by keyboard survives pressing "c".
+/// Laptop and phone, English and Japanese.
+/// </summary>
+public sealed class FirstWeekTests(BrowserFixture browser, ReviewHost app) : IClassFixture<BrowserFixture>, IClassFixture<ReviewHost>
+{
+    private async Task<(IPage Page, ReviewDto Review, IBrowserContext Context)> OpenAsync(Journey j)
+    {
+        var review = await app.OpenReviewAsync(await app.TraineeAsync());
+        var context = await j.SignedInAsync(browser, app, "mentor@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/reviews/{review.Id}");
+        await Journey.ReviewReadyAsync(page);
+        return (page, review, context);
+    }
+
+    private async Task<ReviewDto> ReadAsync(Guid id) => (await (await app.MentorAsync()).GetFromJsonAsync<ReviewDto>($"/api/reviews/{id}"))!;
+
+    [Theory]
+    [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
+    public async Task Double_clicks_post_a_comment_and_an_action_item_once_and_move_the_stage_once(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var (page, review, context) = await OpenAsync(j);
+        await using var _ = context;
+
+        await page.Locator("#comment-text").FillAsync("Clear model of the task");
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Post comment") }).DblClickAsync();
+        await Expect(page.Locator("#comments > li")).ToHaveCountAsync(1);
+        await page.Locator("#action-text").FillAsync("Model the task before pair work");
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Add action item") }).DblClickAsync();
+        await Expect(page.Locator("li.action-item")).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Move to {0}", j.T("educate")) }).DblClickAsync();
+        await Expect(page.Locator("#stages li[aria-current='step']")).ToContainTextAsync(j.T("educate"));
+
+        await Expect(page.Locator("#stage-error")).ToBeHiddenAsync(); // no "already in educate"
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var saved = await ReadAsync(review.Id);
+        Assert.Single(saved.Comments);
+        Assert.Single(saved.ActionItems);
+        Assert.Equal(["observe", "educate"], saved.StageHistory.Select(h => h.Stage));
+    }
+
+    [Theory]
+    [InlineData("laptop", "en")]
+    [InlineData("phone", "ja")]
+    public async Task After_an_action_item_made_from_a_reply_the_next_comment_is_not_a_reply(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var (page, review, context) = await OpenAsync(j);
+        await using var _ = context;
+        var question = await ReviewHost.CommentAsync(await app.TraineeAsync(), review.Id, 2, "How do I get them talking?", "question");
+        var item = page.Locator("#comments > li", new() { HasText = question.Text });
+        await item.GetByRole(AriaRole.Button, new() { Name = j.T("Reply") }).ClickAsync();
+        await page.Locator("#action-text").FillAsync("Ask one open question per activity");
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Add action item") }).ClickAsync();
+        await Expect(page.Locator("li.action-item")).ToHaveCountAsync(1);
+
+        await Expect(page.Locator("#reply-to")).ToBeHiddenAsync();
+        await page.Locator("#comment-text").FillAsync("Good pace in the warm-up");
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Post comment") }).ClickAsync();
+        await Expect(page.Locator("#comments > li")).ToHaveCountAsync(2); // a comment of its own, not a reply under the question
+
+        var saved = await ReadAsync(review.Id);
+        Assert.Null(saved.Comments.Single(c => c.Text == "Good pace in the warm-up").ParentId);
+        Assert.Equal([question.Id], saved.ActionItems.Single().CommentIds);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ja")]
+    public async Task A_range_marked_with_i_and_o_survives_c_and_is_posted_with_ctrl_enter(string language)
+    {
+        var j = new Journey("laptop", language);
+        var (page, review, context) = await OpenAsync(j);
+        await using var _ = context;
+        var video = page.Locator("#video");
+        await video.EvaluateAsync("(v) => new Promise(r => { v.addEventListener('seeked', r, { once: true }); v.currentTime = 1; })");
+        await page.Locator("body").ClickAsync(new() { Position = new() { X = 2, Y = 2 } });
+        await page.Keyboard.PressAsync("i");
+        await video.EvaluateAsync("(v) => new Promise(r => { v.addEventListener('seeked', r, { once: true }); v.currentTime = 4; })");
+        await page.Keyboard.PressAsync("o");
+        await page.Keyboard.PressAsync("c");
+        await Expect(page.Locator("#comment-text")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Pairs lost here");
+        await page.Keyboard.PressAsync("Control+Enter");
+
+        await Expect(page.Locator("#comments > li")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#comment-error")).ToBeHiddenAsync();
+        var comment = (await ReadAsync(review.Id)).Comments.Single();
+        Assert.Equal((1.0, 4.0), (comment.AtSeconds, comment.EndSeconds));
+    }
+}
