@@ -8,7 +8,10 @@ namespace LessonReview.Web.Accounts;
 /// <summary>
 /// A class of new ALTs from a CSV file (columns email, name, role, and optionally language and
 /// school): each row is an invitation like any other, and the report says, row by row, who was invited
-/// and why the others were not. A refused row does not stop the rest.
+/// and why the others were not. A refused row does not stop the rest. The whole file is read before
+/// anyone is invited: a file that cannot be read to its end (a broken line, too many people) invites
+/// nobody, so fixing it and importing it again is all it takes. Importing the same file again invites
+/// nobody twice: each person already there is reported as having an account.
 /// </summary>
 public sealed class AccountImport(AccountAdmin admin)
 {
@@ -51,22 +54,26 @@ public sealed class AccountImport(AccountAdmin admin)
         {
             if (!await parser.ReadAsync() || !parser.ReadHeader() || !HasColumns(parser.HeaderRecord))
                 return (null, "The first line must name the columns: email, name, role, language (language may be left out).");
-            var rows = new List<RowReport>();
+            var people = new List<(int Line, AccountAdmin.Invitee Invitee)>();
             while (await parser.ReadAsync())
             {
-                if (rows.Count == MaxRows) return (null, new Message("The file has more than {0} people; split it into smaller files.", MaxRows));
-                var (email, name, role) = (parser.GetField("email") ?? "", parser.GetField("name") ?? "", parser.GetField("role")?.ToLowerInvariant());
-                var language = Optional(parser, "language");
-                var (invited, refused) = await admin.InviteAsync(invitedBy, new(email, name, role, language, Optional(parser, "school")), cancellationToken);
+                if (people.Count == MaxRows) return (null, new Message("The file has more than {0} people; split it into smaller files. Nobody was invited.", MaxRows));
+                people.Add((parser.Parser.Row, new(parser.GetField("email") ?? "", parser.GetField("name") ?? "", parser.GetField("role")?.ToLowerInvariant(),
+                    Optional(parser, "language"), Optional(parser, "school"))));
+            }
+            var rows = new List<RowReport>();
+            foreach (var (line, invitee) in people)
+            {
+                var (invited, refused) = await admin.InviteAsync(invitedBy, invitee, cancellationToken);
                 rows.Add(invited is not null
-                    ? new RowReport(parser.Parser.Row, email, name, true, invited.Mailed, invited.Link, null)
-                    : new RowReport(parser.Parser.Row, email, name, false, false, null, say(refused!.Value.Problem)));
+                    ? new RowReport(line, invitee.Email ?? "", invitee.Name ?? "", true, invited.Mailed, invited.Link, null)
+                    : new RowReport(line, invitee.Email ?? "", invitee.Name ?? "", false, false, null, say(refused!.Value.Problem)));
             }
             return (new Report(rows.Count(r => r.Invited), rows.Count(r => !r.Invited), rows), null);
         }
         catch (Exception e) when (e is CsvHelperException or BadDataException)
         {
-            return (null, new Message("The file could not be read as CSV near line {0}. Save it from your spreadsheet as CSV (UTF-8) and try again.", parser.Parser.Row));
+            return (null, new Message("Line {0} of the file could not be read as CSV (a quote out of place?). Nobody was invited: correct that line, or save the file from your spreadsheet as CSV (UTF-8), and import it again.", parser.Parser.Row));
         }
     }
 

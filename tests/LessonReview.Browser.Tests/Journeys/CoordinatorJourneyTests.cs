@@ -254,6 +254,27 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
     }
 
     [Theory]
+    [InlineData("laptop", "en")]
+    [InlineData("laptop", "ja")]
+    public async Task Step5_a_class_file_with_a_broken_line_invites_nobody_and_says_which_line_to_fix(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var tag = $"{size}-{language}-{Guid.NewGuid():N}"[..20];
+        var csv = $"email,name,role,language,school\nann-{tag}@example.org,Ann,trainee,en,\n\"lee, chris\"@example.org,\"Lee, Chris\",mentor,en,\n";
+        await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/people");
+
+        await page.GetByLabel(j.T("CSV file")).SetInputFilesAsync(new FilePayload { Name = "class.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Import"), Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(j.T(
+            "Line {0} of the file could not be read as CSV (a quote out of place?). Nobody was invited: correct that line, or save the file from your spreadsheet as CSV (UTF-8), and import it again.", 3));
+        await page.GotoAsync("/people?never=true#accounts");
+        await Assertions.Expect(page.Locator("table.accounts")).Not.ToContainTextAsync($"ann-{tag}@example.org");
+    }
+
+    [Theory]
     [MemberData(nameof(Journey.All), MemberType = typeof(Journey))]
     public async Task Step6_sees_the_programme_at_a_glance_filters_one_school_and_downloads_it(string size, string language)
     {

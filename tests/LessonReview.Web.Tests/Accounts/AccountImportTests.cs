@@ -46,13 +46,53 @@ public sealed class AccountImportTests(MailHost host) : IClassFixture<MailHost>
     [Theory]
     [InlineData("mail,full name\na@example.org,A\n", "The first line must name the columns: email, name, role")]
     [InlineData("", "The first line must name the columns")]
-    [InlineData("email,name,role\n\"unclosed@example.org,A,trainee\n", "could not be read as CSV")]
+    [InlineData("email,name,role\n\"unclosed@example.org,A,trainee\n", "Line 2 of the file could not be read as CSV")]
     public async Task A_file_that_is_not_a_class_list_is_refused_in_words_and_invites_nobody(string csv, string reason)
     {
         var response = await PostCsvAsync(await host.CoordinatorAsync(), csv);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
     }
+
+    [Fact]
+    public async Task A_broken_line_after_good_ones_invites_nobody_and_names_the_line_and_the_fixed_file_then_imports_once()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var good = $"email,name,role,language,school\nann-{tag}@example.org,Ann,trainee,en,\nbo-{tag}@example.org,Bo,mentor,ja,\n";
+        var coordinator = await host.CoordinatorAsync();
+
+        var broken = await PostCsvAsync(coordinator, good + $"\"lee, chris\"-{tag}@example.org,\"Lee, Chris\",mentor,en,\n");
+
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        var detail = (await broken.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail!;
+        Assert.Contains("Line 4 of the file could not be read as CSV", detail);
+        Assert.Contains("Nobody was invited", detail);
+        Assert.DoesNotContain(await UsersAsync(), u => u.Email!.Contains(tag, StringComparison.Ordinal));
+
+        // Fixed (the line removed), it imports; the same file again invites nobody twice.
+        var fixedFile = (await (await PostCsvAsync(coordinator, good)).Content.ReadFromJsonAsync<AccountImport.Report>())!;
+        var again = (await (await PostCsvAsync(coordinator, good)).Content.ReadFromJsonAsync<AccountImport.Report>())!;
+        Assert.Equal((2, 0), (fixedFile.Invited, fixedFile.Refused));
+        Assert.Equal((0, 2), (again.Invited, again.Refused));
+        Assert.All(again.Rows, r => Assert.Contains("already has an account", r.Problem));
+        Assert.Equal(2, (await UsersAsync()).Count(u => u.Email!.Contains(tag, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_file_over_the_limit_invites_nobody()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var csv = "email,name,role\n" + string.Concat(Enumerable.Range(0, AccountImport.MaxRows + 1).Select(i => $"p{i}-{tag}@example.org,P {i},trainee\n"));
+
+        var response = await PostCsvAsync(await host.CoordinatorAsync(), csv);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Nobody was invited", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.DoesNotContain(await UsersAsync(), u => u.Email!.Contains(tag, StringComparison.Ordinal));
+    }
+
+    private async Task<List<SessionApi.UserDto>> UsersAsync() =>
+        (await (await host.CoordinatorAsync()).GetFromJsonAsync<List<SessionApi.UserDto>>("/api/users"))!;
 
     [Fact]
     public async Task Only_coordinators_import()
