@@ -289,6 +289,10 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         await Tus.WaitUntilProcessedAsync(trainee, lessonId);
         var opened = await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { app.MentorId } });
         var reviewId = (await opened.Content.ReadFromJsonAsync<ReviewDto>())!.Id;
+        // A trainee of the school who signs in but has never asked for a review.
+        var quietName = $"Quiet Trainee {size} {language}";
+        var quiet = await app.SignInAsync(await app.CreateUserAsync("trainee", quietName));
+        await coordinatorApi.PatchAsJsonAsync($"/api/users/{await AppHost.IdOfAsync(quiet)}", new { school });
         await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
         var page = await context.NewPageAsync();
 
@@ -304,6 +308,8 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         await Assertions.Expect(waiting.Locator($"a[href='/reviews/{reviewId}']")).ToHaveTextAsync("6年 Unit 2 · food");
         await Assertions.Expect(waiting).ToContainTextAsync(name);
         await Assertions.Expect(waiting).ToContainTextAsync("Mia Mentor");
+        // Said as what it is: no review yet (the Japanese once read "not signed in").
+        await Assertions.Expect(page.Locator("ul.quiet li", new() { HasText = quietName }).Locator(".badge")).ToHaveTextAsync(j.T("no review asked for yet"));
         Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
         await j.ShotAsync(page, "programme");
 
