@@ -151,6 +151,7 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         var reviewId = await app.MentoredReviewAsync();
         await ReviewHost.CommentAsync(await app.MentorAsync(), reviewId, 25, "生徒の名前を呼んでいた — used names", "strength");
         await using var context = await j.SignedInAsync(browser, app, "coordinator@example.org");
+        var refusedByCsp = BrowserFixture.WatchCsp(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/reviews/{reviewId}");
         await Journey.ReviewReadyAsync(page);
@@ -168,7 +169,15 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         await Assertions.Expect(printed.Locator("td.time")).ToHaveTextAsync("0:25");
         await Assertions.Expect(printed).ToContainTextAsync(j.T("Strength"));
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = j.T("Print") })).ToBeVisibleAsync();
+        // Styled (its stylesheet is a file the CSP allows): ruled tables and a Japanese-capable face.
+        Assert.Empty(refusedByCsp);
+        Assert.Equal("collapse", await page.Locator("table").First.EvaluateAsync<string>("t => getComputedStyle(t).borderCollapse"));
+        Assert.StartsWith("\"Noto Sans CJK JP\"", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily"));
         await j.ShotAsync(page, "print");
+        // On paper the way back and the Print button are left out.
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = j.T("Print") })).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = j.T("Back to the review") })).ToBeHiddenAsync();
     }
 
     private static async Task<string> DownloadAsync(IPage page, string linkName)
