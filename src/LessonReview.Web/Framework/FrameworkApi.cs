@@ -23,6 +23,7 @@ public static class FrameworkApi
         manage.MapPost("/", Add).WithName("AddGrowthArea").WithSummary("Add an area with its levels (coordinators).");
         manage.MapPut("/{areaId:guid}", Update).WithName("UpdateGrowthArea").WithSummary("Rename an area and rewrite its levels (coordinators).");
         manage.MapDelete("/{areaId:guid}", Archive).WithName("ArchiveGrowthArea").WithSummary("Archive an area: no longer offered or required; its history stays (coordinators).");
+        manage.MapPost("/{areaId:guid}/restore", Restore).WithName("RestoreGrowthArea").WithSummary("Bring an archived area back into use (coordinators); 409 when the framework is full.");
         app.MapGet("/api/users/{id:guid}/growth", Growth).WithTags("Framework").RequireAuthorization()
             .WithName("GetGrowth").WithSummary("A trainee's ratings across lessons, area by area (the trainee and coordinators).");
         app.MapPut("/api/reviews/{id:guid}/ratings", Rate).WithTags("Framework").RequireAuthorization().RequireRateLimiting(RateLimits.Writes)
@@ -43,6 +44,12 @@ public static class FrameworkApi
     {
         var (area, problem) = await framework.UpdateAsync(areaId, request, http.RequestAborted);
         return area is not null ? TypedResults.Ok(area) : problem!.Problem(problem == GrowthFramework.NoSuchArea ? 404 : 400);
+    }
+
+    private static async Task<Results<Ok<AreaDto>, ProblemHttpResult>> Restore(Guid areaId, GrowthFramework framework, HttpContext http)
+    {
+        var (area, problem) = await framework.RestoreAsync(areaId, http.RequestAborted);
+        return area is not null ? TypedResults.Ok(area) : problem!.Problem(problem == GrowthFramework.NoSuchArea ? 404 : 409);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Archive(Guid areaId, GrowthFramework framework, HttpContext http) =>

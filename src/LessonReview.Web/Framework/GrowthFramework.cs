@@ -76,6 +76,19 @@ public sealed class GrowthFramework(LessonReviewDb db, TimeProvider clock)
         return await db.GrowthAreas.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.ArchivedAt, a => a.ArchivedAt ?? now), cancellationToken) == 1;
     }
 
+    /// <summary>Brings an archived area back into use (offered, required) with its history; refused when the framework is full.</summary>
+    public async Task<(AreaDto? Area, Message? Problem)> RestoreAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var area = await db.GrowthAreas.Include(a => a.Levels).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (area is null) return (null, NoSuchArea);
+        if (area.ArchivedAt is null) return (Dto(area), null);
+        if (await db.GrowthAreas.CountAsync(a => a.ArchivedAt == null, cancellationToken) >= MaxAreas)
+            return (null, new Message("The framework already has {0} areas; archive one before restoring another.", MaxAreas));
+        area.ArchivedAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return (Dto(area), null);
+    }
+
     public static readonly Message NoSuchArea = "There is no such area in the growth framework. Reload to see the current areas.";
 
     public static AreaDto Dto(GrowthArea a) => new(a.Id, a.Name, a.NameJa, a.Position, a.ArchivedAt is not null,

@@ -19,10 +19,12 @@ public sealed class FrameworkModel(GrowthFramework framework, IStringLocalizer<S
     public Guid? Failed { get; private set; }
     public AreaRequest? Typed { get; private set; }
 
-    public async Task OnGetAsync(string? saved = null)
+    public async Task OnGetAsync(string? saved = null, string? archived = null, string? restored = null)
     {
-        Framework = await framework.ReadAsync(false, HttpContext.RequestAborted);
+        Framework = await framework.ReadAsync(includeArchived: true, HttpContext.RequestAborted);
         if (saved is not null) Notice = text["Saved: {0}.", saved];
+        if (archived is not null) Notice = text["Archived: {0}. Its ratings stay in the trainees' history; restore it under Archived areas.", archived];
+        if (restored is not null) Notice = text["Restored: {0}. Mentors can tag and rate it again.", restored];
     }
 
     public async Task<IActionResult> OnPostAddAsync(string? name, string? nameJa, string[]? descriptor, string[]? descriptorJa)
@@ -41,8 +43,16 @@ public sealed class FrameworkModel(GrowthFramework framework, IStringLocalizer<S
 
     public async Task<IActionResult> OnPostArchiveAsync(Guid areaId)
     {
-        await framework.ArchiveAsync(areaId, HttpContext.RequestAborted);
-        return RedirectToPage();
+        var area = (await framework.ReadAsync(includeArchived: true, HttpContext.RequestAborted)).Areas.SingleOrDefault(a => a.Id == areaId);
+        if (area is null || !await framework.ArchiveAsync(areaId, HttpContext.RequestAborted))
+            return await RefusedAsync(areaId, null, GrowthFramework.NoSuchArea);
+        return RedirectToPage(null, null, new { archived = area.Label }, "archived-areas");
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(Guid areaId)
+    {
+        var (area, problem) = await framework.RestoreAsync(areaId, HttpContext.RequestAborted);
+        return area is null ? await RefusedAsync(areaId, null, problem!) : RedirectToPage(null, null, new { restored = area.Label }, $"area-{area.Id}");
     }
 
     /// <summary>The level rows a form shows: the area's, then empty ones up to the most an area may have.</summary>
@@ -54,9 +64,9 @@ public sealed class FrameworkModel(GrowthFramework framework, IStringLocalizer<S
         new(name, nameJa, (descriptor ?? []).Select((d, i) => new LevelRequest(d, descriptorJa?.ElementAtOrDefault(i)))
             .Where(l => !string.IsNullOrWhiteSpace(l.Descriptor) || !string.IsNullOrWhiteSpace(l.DescriptorJa)).ToList());
 
-    private async Task<IActionResult> RefusedAsync(Guid areaId, AreaRequest typed, Message problem)
+    private async Task<IActionResult> RefusedAsync(Guid areaId, AreaRequest? typed, Message problem)
     {
-        Framework = await framework.ReadAsync(false, HttpContext.RequestAborted);
+        Framework = await framework.ReadAsync(includeArchived: true, HttpContext.RequestAborted);
         (Failed, Typed, Error) = (areaId, typed, text[problem.Template, problem.Values]);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

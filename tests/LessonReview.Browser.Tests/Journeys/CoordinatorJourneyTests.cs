@@ -361,6 +361,18 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(j.T("An area has from {0} to {1} levels; this one has {2}.", 2, 6, 1));
         await Assertions.Expect(page.Locator("#add-area").GetByLabel(j.T("Name in English"))).ToHaveValueAsync("Too short");
 
+        // Archiving takes a second step that says what happens, and can be undone.
+        await Assertions.Expect(section.GetByRole(AriaRole.Button, new() { Name = j.T("Archive {0}", label) })).ToBeHiddenAsync();
+        await section.Locator("details.confirm summary").ClickAsync();
+        await Assertions.Expect(section.Locator("details.confirm p")).ToContainTextAsync(j.T("Mentors will no longer tag or rate {0}, and reviews will not wait for it. Ratings and tags already given stay in the trainees' history, and you can restore the area below.", label));
+        await section.GetByRole(AriaRole.Button, new() { Name = j.T("Archive {0}", label) }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(j.T("Archived: {0}. Its ratings stay in the trainees' history; restore it under Archived areas.", label));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = label })).ToHaveCountAsync(0);
+        await page.Locator("#archived-areas").GetByRole(AriaRole.Button, new() { Name = j.T("Restore {0}", label) }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(j.T("Restored: {0}. Mentors can tag and rate it again.", label));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = label })).ToHaveCountAsync(1);
+        // Leave the framework as the other steps expect it.
+        await section.Locator("details.confirm summary").ClickAsync();
         await section.GetByRole(AriaRole.Button, new() { Name = j.T("Archive {0}", label) }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = label })).ToHaveCountAsync(0);
     }

@@ -37,6 +37,15 @@ public sealed class FrameworkTests(ReviewHost host) : IClassFixture<ReviewHost>
         Assert.Equal(HttpStatusCode.NoContent, (await coordinator.DeleteAsync($"/api/framework/areas/{area.Id}")).StatusCode);
         Assert.DoesNotContain((await coordinator.GetFromJsonAsync<FrameworkDto>("/api/framework"))!.Areas, a => a.Id == area.Id);
         Assert.Contains((await coordinator.GetFromJsonAsync<FrameworkDto>("/api/framework?includeArchived=true"))!.Areas, a => a.Id == area.Id && a.Archived);
+
+        // Archiving can be undone: the area is offered again, with its levels.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.MentorAsync()).PostAsync($"/api/framework/areas/{area.Id}/restore", null)).StatusCode);
+        var restored = await coordinator.PostAsync($"/api/framework/areas/{area.Id}/restore", null);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        Assert.False((await restored.Content.ReadFromJsonAsync<AreaDto>())!.Archived);
+        Assert.Contains((await coordinator.GetFromJsonAsync<FrameworkDto>("/api/framework"))!.Areas, a => a.Id == area.Id && a.Levels.Count == 4);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.PostAsync($"/api/framework/areas/{Guid.NewGuid()}/restore", null)).StatusCode);
+        await coordinator.DeleteAsync($"/api/framework/areas/{area.Id}");
     }
 
     [Theory]
