@@ -78,6 +78,50 @@ public sealed class FirstWeekTests(BrowserFixture browser, ReviewHost app) : ICl
     }
 
     [Theory]
+    [InlineData("laptop", "en")]
+    [InlineData("phone", "ja")]
+    public async Task An_action_item_from_a_comment_in_one_click_keeps_its_moment_on_next_and_on_the_next_lessons_review(string size, string language)
+    {
+        var j = new Journey(size, language);
+        var (page, review, context) = await OpenAsync(j);
+        await using var _ = context;
+        var comment = await ReviewHost.CommentAsync(await app.MentorAsync(), review.Id, 3, $"Pairs lost the thread {size} {language}");
+        await page.ReloadAsync();
+        await Journey.ReviewReadyAsync(page);
+
+        await page.Locator("#comments > li", new() { HasText = comment.Text }).GetByRole(AriaRole.Button, new() { Name = j.T("Make an action item") }).ClickAsync();
+        await Expect(page.Locator("#action-from-text")).ToContainTextAsync(j.T("From the comment at {0}: {1}", "0:03", comment.Text));
+        await Expect(page.Locator("#action-text")).ToBeFocusedAsync();
+        var itemText = $"Check understanding before pair work {size} {language}";
+        await page.Keyboard.TypeAsync(itemText);
+        await page.Keyboard.PressAsync("Enter");
+
+        var row = page.Locator("li.action-item", new() { HasText = itemText });
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "▶ 0:03" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#action-from")).ToBeHiddenAsync();
+        Assert.Equal([comment.Id], (await ReadAsync(review.Id)).ActionItems.Single(i => i.Text == itemText).CommentIds);
+
+        // The trainee's "Before your next lesson" plays that moment.
+        await using var traineeContext = await j.SignedInAsync(browser, app, "trainee@example.org");
+        var trainee = await traineeContext.NewPageAsync();
+        await trainee.GotoAsync("/next");
+        await Expect(trainee.Locator("li", new() { HasText = itemText }).GetByRole(AriaRole.Link, new() { Name = "▶ 0:03" })).ToBeVisibleAsync();
+
+        // The next lesson's review names the lesson it comes from and links the moment in that review.
+        var api = await app.TraineeAsync();
+        var nextLesson = await Tus.UploadAsync(api, await LessonReview.TestSupport.TestClips.LandscapeH264Async(), $"Unit 4 {size} {language}");
+        await Tus.WaitUntilProcessedAsync(api, nextLesson);
+        var next = await app.OpenReviewAsync(api, nextLesson);
+        await page.GotoAsync($"/reviews/{next.Id}");
+        await Journey.ReviewReadyAsync(page);
+        var previous = page.Locator("#previous-items li", new() { HasText = itemText });
+        await Expect(previous).ToContainTextAsync(j.T("from {0}", $"Unit 3 ({review.LessonDate:yyyy-MM-dd})"));
+        await previous.GetByRole(AriaRole.Link, new() { Name = j.T("Play {0} of {1}", "0:03", "Unit 3") }).ClickAsync();
+        await page.WaitForURLAsync($"**/reviews/{review.Id}?t=3");
+        await page.WaitForFunctionAsync("() => Math.abs(document.querySelector('#video').currentTime - 3) < 0.5");
+    }
+
+    [Theory]
     [InlineData("en")]
     [InlineData("ja")]
     public async Task A_range_marked_with_i_and_o_survives_c_and_is_posted_with_ctrl_enter(string language)

@@ -168,6 +168,28 @@ public sealed class ReviewTests(ReviewHost host) : IClassFixture<ReviewHost>
     }
 
     [Fact]
+    public async Task An_action_item_made_from_a_comment_is_exported_and_printed_with_its_moment_and_named_on_the_next_lessons_review()
+    {
+        var trainee = await host.TraineeAsync();
+        var review = await host.OpenReviewAsync(trainee);
+        var mentor = await host.MentorAsync();
+        var comment = await ReviewHost.CommentAsync(mentor, review.Id, 2.4, "Lost the pairs here");
+        await mentor.PostAsJsonAsync($"/api/reviews/{review.Id}/action-items", new { text = "Check understanding first", commentIds = new[] { comment.Id } });
+
+        var csv = Encoding.UTF8.GetString(await mentor.GetByteArrayAsync($"/api/reviews/{review.Id}/export.csv"));
+        var print = await mentor.GetStringAsync($"/reviews/{review.Id}/print");
+
+        Assert.Contains("\"Action item\",\"0:02\",\"\",\"\",\"\",\"Check understanding first\"", csv);
+        Assert.Matches(@"<td class=""time"">0:02</td><td class=""text"">Check understanding first</td>", print);
+
+        var nextLesson = await Tus.UploadAsync(trainee, await TestSupport.TestClips.LandscapeH264Async(), "Unit 5");
+        await Tus.WaitUntilProcessedAsync(trainee, nextLesson);
+        var next = await host.OpenReviewAsync(trainee, nextLesson);
+        var item = next.PreviousActionItems.Single(i => i.Text == "Check understanding first");
+        Assert.Equal(new ItemOriginDto(item.Id, review.Id, "Unit 3", review.LessonDate, 2.4), next.PreviousItemOrigins.Single(o => o.ItemId == item.Id));
+    }
+
+    [Fact]
     public async Task Markup_in_comments_is_stored_as_typed_and_exported_inert()
     {
         var review = await host.OpenReviewAsync(await host.TraineeAsync());

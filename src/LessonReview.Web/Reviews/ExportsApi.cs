@@ -30,9 +30,18 @@ public static class ExportsApi
         foreach (var c in review.Comments)
             CsvFile.Row(csv, t["Comment"], Timecode(c.AtSeconds), c.EndSeconds is { } e ? Timecode(e) : "", t[Words.Kind(c.Kind)], c.AuthorName, c.Text, "", "", c.AcknowledgedAt is null ? t["no"] : t["yes"]);
         foreach (var i in review.ActionItems)
-            CsvFile.Row(csv, t["Action item"], "", "", "", "", i.Text, t[i.Status], i.DueDate?.ToString("yyyy-MM-dd") ?? "", i.AcknowledgedAt is null ? t["no"] : t["yes"]);
+        {
+            // The moment it comes from: its first linked comment's, as on the page.
+            var from = MomentOf(i, review.Comments);
+            CsvFile.Row(csv, t["Action item"], from is null ? "" : Timecode(from.AtSeconds), from?.EndSeconds is { } end ? Timecode(end) : "", "", "",
+                i.Text, t[i.Status], i.DueDate?.ToString("yyyy-MM-dd") ?? "", i.AcknowledgedAt is null ? t["no"] : t["yes"]);
+        }
         return TypedResults.File(CsvFile.Bytes(csv), "text/csv; charset=utf-8", FileName(review.LessonTitle, "csv"));
     }
+
+    /// <summary>The comment an action item comes from (its first linked one still there), or null.</summary>
+    public static CommentDto? MomentOf(ActionItemDto item, IReadOnlyList<CommentDto> comments) =>
+        item.CommentIds.Select(id => comments.FirstOrDefault(c => c.Id == id)).FirstOrDefault(c => c is not null);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Vtt(Guid id, [AsParameters] ReviewServices s)
     {

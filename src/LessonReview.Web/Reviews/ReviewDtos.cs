@@ -34,7 +34,13 @@ public sealed record ReviewDto(
     IReadOnlyList<CommentDto> Comments, IReadOnlyList<ActionItemDto> ActionItems, long Seq,
     string LessonTitle, DateOnly? LessonDate, DateOnly? NextLessonDate, Guid TraineeId, string TraineeName,
     IReadOnlyList<ActionItemDto> PreviousActionItems, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<PersonDto> People,
-    IReadOnlyList<AreaRatingDto> Ratings);
+    IReadOnlyList<AreaRatingDto> Ratings, IReadOnlyList<ItemOriginDto> PreviousItemOrigins);
+
+/// <summary>
+/// Where an action item of an earlier lesson comes from, so the next review can name that lesson and
+/// play the moment (<paramref name="AtSeconds"/>: its first linked comment's, null when it has none).
+/// </summary>
+public sealed record ItemOriginDto(Guid ItemId, Guid ReviewId, string LessonTitle, DateOnly? LessonDate, double? AtSeconds);
 
 /// <summary>A mentor's rating of one growth-framework area in a review.</summary>
 public sealed record AreaRatingDto(Guid AreaId, int Level, Guid RatedById, DateTime RatedAt);

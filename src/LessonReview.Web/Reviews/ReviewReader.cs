@@ -21,10 +21,25 @@ public sealed class ReviewReader(LessonReviewDb db, ViewerTime time)
         var ratings = await RatingsAsync(review.Id, cancellationToken);
         var mentioned = mentors.Concat(history.Select(h => h.ByUserId)).Concat(ratings.Select(r => r.RatedById)).Append(lesson.OwnerId).Distinct().ToList();
         var people = await db.Users.Where(u => mentioned.Contains(u.Id)).Select(u => new PersonDto(u.Id, u.Name)).ToListAsync(cancellationToken);
+        var previous = await PreviousOpenItemsAsync(lesson, includePrivate: review.IsPrivate, cancellationToken);
         return new ReviewDto(review.Id, review.LessonId, review.Stage, review.Kind, review.IsPrivate, history, mentors, comments, items.Select(ActionItemDto.From).ToList(),
             review.Seq, lesson.Title, lesson.LessonDate, lesson.NextLessonDate, lesson.OwnerId, trainee,
-            await PreviousOpenItemsAsync(lesson, includePrivate: review.IsPrivate, cancellationToken), review.CreatedAt, review.UpdatedAt, people,
-            ratings);
+            previous, review.CreatedAt, review.UpdatedAt, people, ratings, await OriginsAsync(previous, cancellationToken));
+    }
+
+    /// <summary>The lesson and moment each of these items comes from.</summary>
+    private async Task<List<ItemOriginDto>> OriginsAsync(List<ActionItemDto> items, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0) return [];
+        var reviewIds = items.Select(i => i.ReviewId).Distinct().ToList();
+        var lessons = await db.Reviews.Where(r => reviewIds.Contains(r.Id))
+            .Join(db.Lessons, r => r.LessonId, l => l.Id, (r, l) => new { ReviewId = r.Id, l.Title, l.LessonDate })
+            .ToDictionaryAsync(x => x.ReviewId, cancellationToken);
+        var commentIds = items.SelectMany(i => i.CommentIds).Distinct().ToList();
+        var moments = await db.Comments.Where(c => commentIds.Contains(c.Id) && c.DeletedAt == null)
+            .ToDictionaryAsync(c => c.Id, c => c.AtSeconds, cancellationToken);
+        return items.Select(i => new ItemOriginDto(i.Id, i.ReviewId, lessons[i.ReviewId].Title, lessons[i.ReviewId].LessonDate,
+            i.CommentIds.Select(id => moments.TryGetValue(id, out var at) ? (double?)at : null).FirstOrDefault(at => at is not null))).ToList();
     }
 
     public Task<List<AreaRatingDto>> RatingsAsync(Guid reviewId, CancellationToken cancellationToken) =>

@@ -26,8 +26,9 @@ const AREAS = new Map(JSON.parse(document.getElementById("growth-areas")?.textCo
 // is minted once per draft, so sending the same draft again (a retry, a lost answer) posts it once.
 const newDraft = (at) => ({ id: crypto.randomUUID(), at, end: null, parentId: null, editing: null, follow: true });
 let draft = newDraft(0);
-// Likewise the action item being written.
+// Likewise the action item being written, and the comment it is made from (its moment, its area), if any.
 let itemDraftId = crypto.randomUUID();
+let itemFrom = null;
 
 // ---------- applying changes ----------
 function apply(type, data, seq) {
@@ -199,7 +200,7 @@ function commentItem(c) {
   li.append(time, " ", kind, ...area, ...selfNote, " ", author, edited, text);
   const tools = document.createElement("div");
   tools.className = "tools";
-  if (!c.parentId) tools.append(button(t("Reply"), () => startReply(c), "link"));
+  if (!c.parentId) tools.append(button(t("Reply"), () => startReply(c), "link"), button(t("Make an action item"), () => startItemFrom(c), "link"));
   if (c.authorId === me) {
     tools.append(button(t("Edit"), () => startEdit(c), "link"), button(t("Delete"), () => removeComment(c), "link"));
   } else if (role === "coordinator") {
@@ -234,10 +235,12 @@ function renderItems() {
   $("action-items").replaceChildren(...(items.length ? items.map(itemRow) : [emptyRow(t("No action items yet."))]));
   const previous = state.review.previousActionItems ?? [];
   $("previous-section").hidden = previous.length === 0;
-  $("previous-items").replaceChildren(...previous.filter((i) => i.status === "open").map(itemRow));
+  const origins = new Map((state.review.previousItemOrigins ?? []).map((o) => [o.itemId, o]));
+  $("previous-items").replaceChildren(...previous.filter((i) => i.status === "open").map((i) => itemRow(i, origins.get(i.id))));
 }
 
-function itemRow(item) {
+/** An action item; `origin` (items of earlier lessons) names their lesson and links the moment in its review. */
+function itemRow(item, origin) {
   const li = document.createElement("li");
   li.className = `action-item status-${item.status}`;
   li.dataset.itemId = item.id;
@@ -253,6 +256,16 @@ function itemRow(item) {
   for (const id of item.commentIds ?? []) {
     const c = state.comments.get(id);
     if (c) li.append(" ", button(`▶ ${clock(c.atSeconds)}`, () => seek(c.atSeconds), "link"));
+  }
+  if (origin) {
+    li.append(" ", span(t("from {0}", origin.lessonDate ? `${origin.lessonTitle} (${origin.lessonDate})` : origin.lessonTitle), "hint origin"));
+    if (origin.atSeconds != null) {
+      const link = document.createElement("a");
+      link.href = `/reviews/${origin.reviewId}?t=${origin.atSeconds}`;
+      link.textContent = `▶ ${clock(origin.atSeconds)}`;
+      link.setAttribute("aria-label", t("Play {0} of {1}", clock(origin.atSeconds), origin.lessonTitle));
+      li.append(" ", link);
+    }
   }
   if (role === "trainee") {
     if (item.acknowledgedAt) li.append(" ", span(t("✓ acknowledged"), "hint"));
@@ -347,16 +360,31 @@ async function postItem() {
   const text = $("action-text").value.trim();
   if (!text) return showError("action-error", t("Write what the trainee should do next time."));
   try {
-    const linked = draft.parentId ? [draft.parentId] : [];
+    const linked = itemFrom ? [itemFrom.id] : draft.parentId ? [draft.parentId] : [];
     const saved = await send("POST", `/api/reviews/${reviewId}/action-items`, { id: itemDraftId, text, dueDate: $("action-due").value || null, commentIds: linked });
     apply("ActionItemChanged", saved, saved.seq);
     itemDraftId = crypto.randomUUID();
+    clearItemFrom();
     $("action-text").value = "";
     $("action-due").value = ""; // the next item is due at the next lesson unless a date is chosen again
     // The reply only chose which comment the item comes from: the next comment is not a reply.
     if (draft.parentId && !$("comment-text").value.trim()) resetDraft();
     render();
   } catch (e) { showError("action-error", e.message); }
+}
+
+// ---------- an action item from a comment (one click: it keeps the comment's moment and area) ----------
+function startItemFrom(c) {
+  itemFrom = c;
+  const excerpt = c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text;
+  $("action-from-text").textContent = t("From the comment at {0}: {1}", clock(c.atSeconds), excerpt);
+  $("action-from").hidden = false;
+  $("action-text").focus();
+}
+
+function clearItemFrom() {
+  itemFrom = null;
+  $("action-from").hidden = true;
 }
 
 // ---------- comment drafting ----------
@@ -462,6 +490,7 @@ $("speed").addEventListener("change", () => (video.playbackRate = Number($("spee
 $("comment-text").addEventListener("focus", () => video.pause());
 $("comment-form").addEventListener("submit", submitComment);
 $("action-form").addEventListener("submit", addItem);
+$("action-from-cancel").addEventListener("click", () => { clearItemFrom(); $("action-text").focus(); });
 $("ratings-form")?.addEventListener("submit", saveRatings);
 $("mark-in").addEventListener("click", markIn);
 $("mentors-edit").addEventListener("click", editMentors);
