@@ -122,6 +122,27 @@ public sealed class FirstWeekTests(BrowserFixture browser, ReviewHost app) : ICl
     }
 
     [Theory]
+    [InlineData("laptop", "en")]
+    [InlineData("phone", "ja")]
+    public async Task An_empty_file_is_refused_on_the_upload_page_in_words_and_leaves_no_lesson(string size, string language)
+    {
+        var j = new Journey(size, language);
+        await using var context = await j.SignedInAsync(browser, app, "trainee@example.org");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/lessons/upload");
+        var title = $"Empty {size} {language}";
+
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "IMG_0001.MOV", MimeType = "video/quicktime", Buffer = [] });
+        await page.Locator("#title").FillAsync(title);
+        await page.Locator("#consent").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = j.T("Upload"), Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("#upload-error")).ToHaveTextAsync(j.T("This file is empty (0 bytes): it may not have finished copying from the phone or camera. Choose the recording again."));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = j.T("Upload"), Exact = true })).ToBeEnabledAsync();
+        Assert.DoesNotContain((await (await app.TraineeAsync()).GetFromJsonAsync<List<LessonReview.Web.Lessons.LessonDto>>("/api/lessons"))!, l => l.Title == title);
+    }
+
+    [Theory]
     [InlineData("en")]
     [InlineData("ja")]
     public async Task A_range_marked_with_i_and_o_survives_c_and_is_posted_with_ctrl_enter(string language)

@@ -183,15 +183,16 @@ public sealed class UploadTests(UploadTests.Host host) : IClassFixture<UploadTes
     }
 
     [Fact]
-    public async Task Zero_byte_upload_ends_failed_with_a_message()
+    public async Task A_zero_byte_file_is_refused_before_any_lesson_exists()
     {
         var client = await host.TraineeAsync();
-        var id = await Tus.UploadAsync(client, await TestClips.EmptyFileAsync());
+        var before = (await client.GetFromJsonAsync<List<LessonDto>>("/api/lessons"))!.Count;
 
-        var lesson = await Tus.WaitUntilProcessedAsync(client, id);
+        var response = await Tus.CreateAsync(client, 0, Tus.Metadata(("filename", "empty.mov"), ("title", "Empty")));
 
-        Assert.Equal("failed", lesson.Status);
-        Assert.Contains("empty", lesson.Error);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("This file is empty (0 bytes)", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Equal(before, (await client.GetFromJsonAsync<List<LessonDto>>("/api/lessons"))!.Count); // no failed lesson left behind
     }
 
     [Fact]

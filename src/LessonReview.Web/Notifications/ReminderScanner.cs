@@ -46,7 +46,10 @@ public sealed class ReminderScanner(IServiceScopeFactory scopes, IOptions<Notifi
             if (count == 0) continue;
             var day = tomorrow.ToString("yyyy-MM-dd");
             await notifier.NotifyAsync([trainee.Key.OwnerId], new Notifier.Note(NotificationKinds.ItemsDue,
-                new("{0} of your action items are due tomorrow ({1}). Look at them before your next lesson.", count, day), "/next", $"items-due:{day}"), cancellationToken);
+                count == 1
+                    ? new("One of your action items is due tomorrow ({1}). Look at it before your next lesson.", count, day)
+                    : new("{0} of your action items are due tomorrow ({1}). Look at them before your next lesson.", count, day),
+                "/next", $"items-due:{day}"), cancellationToken);
             added++;
         }
         return added;
@@ -64,7 +67,7 @@ public sealed class ReminderScanner(IServiceScopeFactory scopes, IOptions<Notifi
             var today = DateOnly.FromDateTime(local);
             if (!weeks.TryGetValue(today, out var week)) weeks[today] = week = await WeekAsync(db, today, utcNow, cancellationToken);
             await notifier.NotifyAsync([coordinator.Id], new Notifier.Note(NotificationKinds.WeeklyDigest,
-                new("Your programme this week: {0} reviews waiting for feedback, {1} action items overdue, {2} reviews finished in the last 7 days.", week.Waiting, week.Overdue, week.Finished),
+                new("Your programme this week: reviews waiting for feedback: {0}; action items overdue: {1}; reviews finished in the last 7 days: {2}.", week.Waiting, week.Overdue, week.Finished),
                 "/programme", $"digest:{today:yyyy-MM-dd}"), cancellationToken);
             added++;
         }

@@ -68,6 +68,9 @@ public static class UploadsApi
             return Problem(400, "This server needs the file's size up front: send Upload-Length instead of Upload-Defer-Length.");
         if (!long.TryParse(headers["Upload-Length"], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
             return Problem(400, "Send the file's size in bytes in the Upload-Length header.");
+        // An empty file is no recording: refused before a lesson exists, not failed after it.
+        if (length == 0)
+            return Problem(400, "This file is empty (0 bytes): it may not have finished copying from the phone or camera. Choose the recording again.");
         var max = s.Options.Value.MaxBytes;
         if (length > max)
             return Problem(413, new Message("This file is {0}; the largest recording LessonReview accepts is {1}. " +

@@ -132,6 +132,20 @@ public sealed class NotificationTests(MailHost host) : IClassFixture<MailHost>
     }
 
     [Fact]
+    public async Task One_item_due_tomorrow_is_told_in_the_singular()
+    {
+        var trainee = await host.NewUserAsync("trainee", "Single Item Trainee");
+        var review = await host.OpenReviewAsync(trainee, await LessonOfAsync(trainee));
+        var dueDate = TestCalendar.FromToday(20);
+        await (await host.MentorAsync()).PostAsJsonAsync($"/api/reviews/{review.Id}/action-items", new { text = "Use names", dueDate = dueDate.Iso() });
+
+        await host.Services.GetRequiredService<ReminderScanner>().ScanAsync(TestCalendar.TokyoTimeUtc(dueDate.AddDays(-1), 9), default);
+
+        var due = Assert.Single((await trainee.GetFromJsonAsync<NotificationsDto>("/api/notifications"))!.Items, i => i.Kind == "items-due");
+        Assert.Equal($"One of your action items is due tomorrow ({dueDate.Iso()}). Look at it before your next lesson.", due.Text);
+    }
+
+    [Fact]
     public async Task Coordinators_get_one_digest_on_Monday_morning()
     {
         var coordinator = await host.CoordinatorAsync();
@@ -143,7 +157,7 @@ public sealed class NotificationTests(MailHost host) : IClassFixture<MailHost>
             await scanner.ScanAsync(at, default);
 
         var digests = (await coordinator.GetFromJsonAsync<NotificationsDto>("/api/notifications"))!.Items.Where(i => i.Kind == "weekly-digest").ToList();
-        Assert.StartsWith("Your programme this week:", Assert.Single(digests).Text);
+        Assert.Matches(@"^Your programme this week: reviews waiting for feedback: \d+; action items overdue: \d+; reviews finished in the last 7 days: \d+\.$", Assert.Single(digests).Text);
         await host.WaitForMailAsync("coordinator@example.org", "Your programme this week");
     }
 

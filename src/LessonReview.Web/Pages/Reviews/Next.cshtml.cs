@@ -28,9 +28,13 @@ public sealed class BeforeNextLessonModel(LessonReviewDb db, ReviewAccess access
     public List<(CommentDto Comment, ReviewSummaryDto Review)> Feedback { get; } = [];
     public Dictionary<Guid, CommentDto> Moments { get; } = [];
 
+    /// <summary>The trainee reading: items they set themselves (self-review) need no acknowledging.</summary>
+    public Guid CallerId { get; private set; }
+
     public async Task OnGetAsync()
     {
         var caller = Caller.Of(User);
+        CallerId = caller.Id;
         IsTrainee = caller.IsTrainee;
         if (!IsTrainee) return;
         var ct = HttpContext.RequestAborted;

@@ -5,13 +5,14 @@ import { t } from "./text.js";
 
 const link = document.getElementById("notifications-link");
 const badge = document.getElementById("unread-count");
+const unreadWords = document.getElementById("unread-words");
 const announcer = document.getElementById("notifications-announcer");
 
 function show(unread) {
   const before = Number(badge.textContent) || 0;
   badge.textContent = String(unread);
   badge.hidden = unread === 0;
-  link.setAttribute("aria-label", unread ? t("Notifications ({0} unread)", unread) : t("Notifications"));
+  unreadWords.hidden = unread === 0;
   if (unread > before) announcer.textContent = t("You have a new notification.");
 }
 

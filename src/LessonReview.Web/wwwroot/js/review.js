@@ -267,7 +267,8 @@ function itemRow(item, origin) {
       li.append(" ", link);
     }
   }
-  if (role === "trainee") {
+  // The trainee acknowledges what others agreed with them; an item they set themselves needs no receipt.
+  if (role === "trainee" && item.createdById !== me) {
     if (item.acknowledgedAt) li.append(" ", span(t("✓ acknowledged"), "hint"));
     else li.append(" ", button(t("Acknowledge"), () => updateItem(item, { acknowledged: true }), "link"));
   }
