@@ -142,6 +142,34 @@ public sealed class FirstWeekTests(BrowserFixture browser, ReviewHost app) : ICl
         Assert.DoesNotContain((await (await app.TraineeAsync()).GetFromJsonAsync<List<LessonReview.Web.Lessons.LessonDto>>("/api/lessons"))!, l => l.Title == title);
     }
 
+    [Fact]
+    public async Task A_comment_typed_before_the_page_script_has_loaded_is_kept_and_posted_once_it_has()
+    {
+        var review = await app.OpenReviewAsync(await app.TraineeAsync());
+        await using var context = await browser.SignedInContextAsync(app, "mentor@example.org");
+        var page = await context.NewPageAsync();
+        // A slow school network: the page's script arrives only when the test lets it.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/js/review.js*", async route => { await release.Task; await route.ContinueAsync(); });
+        // (Module scripts hold DOMContentLoaded back: wait only for the page itself.)
+        await page.GotoAsync($"/reviews/{review.Id}", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator("#comment-text")).ToBeVisibleAsync();
+
+        await page.Locator("#comment-text").FillAsync("Typed while the page was loading");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Post comment" })).ToBeDisabledAsync();
+        await page.Locator("#comment-text").PressAsync("Enter");
+        await page.Locator("#action-text").FillAsync("An item typed early");
+        await page.Locator("#action-text").PressAsync("Enter"); // implicit submission: refused while its button is off
+        Assert.Equal($"/reviews/{review.Id}", new Uri(page.Url).AbsolutePath + new Uri(page.Url).Query.TrimEnd('?'));
+        await Expect(page.Locator("#action-text")).ToHaveValueAsync("An item typed early");
+
+        release.SetResult();
+        await Journey.ReviewReadyAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+        await Expect(page.Locator("#comments > li")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#comments > li")).ToContainTextAsync("Typed while the page was loading");
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("ja")]

@@ -28,7 +28,11 @@ public sealed class PasswordLinks(UserManager<User> users, AccountService accoun
     public sealed record Sent(bool Mailed, string? Link);
 
     /// <summary>Mails a link to set the first password (or a new one, for an account that has one); the caller saves nothing.</summary>
-    public async Task<Sent> SendAsync(User user, string invitedBy, CancellationToken cancellationToken)
+    /// <param name="askersLanguage">
+    /// The language of the page the person asked from themselves (forgot password), for an account
+    /// with no language saved; null when someone else sends it (their page's language is not the reader's).
+    /// </param>
+    public async Task<Sent> SendAsync(User user, string invitedBy, CancellationToken cancellationToken, string? askersLanguage = null)
     {
         var invitation = !await users.HasPasswordAsync(user);
         var token = invitation
@@ -38,7 +42,7 @@ public sealed class PasswordLinks(UserManager<User> users, AccountService accoun
         if (!email.Value.Enabled || !MimeKit.MailboxAddress.TryParse(user.Email, out _)) return new Sent(false, path);
 
         var link = email.Value.Link(path);
-        var (subject, body) = Wording.In(user.Language, () => invitation
+        var (subject, body) = Wording.In(user.Language ?? askersLanguage, () => invitation
             ? (text["{0} invited you to LessonReview", invitedBy].Value, string.Join("\n",
                 text["{0} invited you to LessonReview, where ALTs and their mentors review recorded lessons together.", invitedBy].Value, "",
                 text["Set your password here (the link works for {0} days, once):", options.Value.InvitationDays].Value, link, "",

@@ -25,7 +25,7 @@ public sealed class ForgotPasswordModel(AccountService accounts, PasswordLinks l
             return Page();
         }
         if (await accounts.FindAsync(Email) is { IsDisabled: false } user)
-            await links.SendAsync(user, text["Your coordinator"], HttpContext.RequestAborted);
+            await links.SendAsync(user, text["Your coordinator"], HttpContext.RequestAborted, askersLanguage: Languages.Current);
         Sent = true;
         return Page();
     }

@@ -27,6 +27,7 @@ public sealed class RetentionSweeper(IServiceScopeFactory scopes, IOptions<Priva
 
         if (options.Value.OriginalRetentionDays > 0)
         {
+            // The query's form of PrivacyOptions.OriginalDeletionDue (readyAt + days <= now), which the lesson page shows.
             var before = utcNow.AddDays(-options.Value.OriginalRetentionDays);
             var due = await db.Lessons.Where(l => l.Status == LessonStatus.Ready && l.OriginalDeletedAt == null && l.ReadyAt <= before)
                 .Select(l => l.Id).ToListAsync(cancellationToken);

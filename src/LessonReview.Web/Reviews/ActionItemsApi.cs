@@ -53,21 +53,11 @@ public static class ActionItemsApi
         if (known != commentIds.Count) return BadRequest("Some linked comments are not in this review (or were deleted).");
         var itemId = request.Id ?? Guid.NewGuid();
         var linked = string.Join(',', commentIds);
-        if (await RepeatedPostAsync(id, itemId, text, due, linked, s) is { } repeated) return repeated;
-
-        ActionItemDto dto;
-        try
+        return await s.AddOnceAsync(() => RepeatedPostAsync(id, itemId, text, due, linked, s), async () =>
         {
-            dto = await AddAsync(id, itemId, text, due, linked, s);
-        }
-        catch (Exception e) when (DatabaseErrors.Classify(e) == FailureKind.Conflict)
-        {
-            // The same post sent twice at once (a retry racing the original): the second answers like a repeat.
-            s.Db.ChangeTracker.Clear();
-            if (await RepeatedPostAsync(id, itemId, text, due, linked, s) is { } raced) return raced;
-            throw;
-        }
-        return TypedResults.Created($"/api/reviews/{id}/action-items/{dto.Id}", dto);
+            var dto = await AddAsync(id, itemId, text, due, linked, s);
+            return (Results<Created<ActionItemDto>, Ok<ActionItemDto>, ProblemHttpResult>)TypedResults.Created($"/api/reviews/{id}/action-items/{dto.Id}", dto);
+        });
     }
 
     /// <summary>An answer when an item with this id exists: the same post again (200), or another with the id (409).</summary>

@@ -41,27 +41,17 @@ public static class CommentsApi
         if (!await AreaInUseAsync(request.AreaId, s)) return BadRequest(Framework.GrowthFramework.NoSuchArea);
         var commentId = request.Id ?? Guid.NewGuid();
 
-        if (await RepeatedPostAsync(id, commentId, request, kind, text, s) is { } repeated) return repeated;
-        if (request.ParentId is { } parentId)
+        return await s.AddOnceAsync(() => RepeatedPostAsync(id, commentId, request, kind, text, s), async () =>
         {
-            var parent = await s.Db.Comments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == parentId && c.ReviewId == id && c.DeletedAt == null, s.Aborted);
-            if (parent is null) return BadRequest("The comment you are replying to is not in this review (it may have been deleted).");
-            if (parent.ParentId is not null) return BadRequest("Reply to the original comment, not to a reply.");
-        }
-
-        CommentDto dto;
-        try
-        {
-            dto = await AddAsync(found, commentId, request, kind, text, s);
-        }
-        catch (Exception e) when (DatabaseErrors.Classify(e) == FailureKind.Conflict)
-        {
-            // The same post sent twice at once (a retry racing the original): the second answers like a repeat.
-            s.Db.ChangeTracker.Clear();
-            if (await RepeatedPostAsync(id, commentId, request, kind, text, s) is { } raced) return raced;
-            throw;
-        }
-        return TypedResults.Created($"/api/reviews/{id}/comments/{dto.Id}", dto);
+            if (request.ParentId is { } parentId)
+            {
+                var parent = await s.Db.Comments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == parentId && c.ReviewId == id && c.DeletedAt == null, s.Aborted);
+                if (parent is null) return BadRequest("The comment you are replying to is not in this review (it may have been deleted).");
+                if (parent.ParentId is not null) return BadRequest("Reply to the original comment, not to a reply.");
+            }
+            var dto = await AddAsync(found, commentId, request, kind, text, s);
+            return (Results<Created<CommentDto>, Ok<CommentDto>, ProblemHttpResult>)TypedResults.Created($"/api/reviews/{id}/comments/{dto.Id}", dto);
+        });
     }
 
     /// <summary>An answer when a comment with this id exists: the same post again (200), or another with the id (409).</summary>

@@ -14,6 +14,27 @@ public sealed record ReviewServices(LessonReviewDb Db, ReviewAccess Access, Revi
     public CancellationToken Aborted => Http.RequestAborted;
 
     public Task<ReviewContext?> FindAsync(Guid reviewId) => Access.FindAsync(Caller, reviewId, Aborted);
+
+    /// <summary>
+    /// Adds something whose id the client chose (a comment, an action item) once: when the id is
+    /// stored already, <paramref name="repeated"/> answers (the same post again: 200; another: 409);
+    /// and when the same post races itself (a retry beside the original), the loser's unique-key
+    /// conflict is answered the same way.
+    /// </summary>
+    public async Task<T> AddOnceAsync<T>(Func<Task<T?>> repeated, Func<Task<T>> add) where T : class
+    {
+        if (await repeated() is { } answer) return answer;
+        try
+        {
+            return await add();
+        }
+        catch (Exception e) when (DatabaseErrors.Classify(e) == FailureKind.Conflict)
+        {
+            Db.ChangeTracker.Clear();
+            if (await repeated() is { } raced) return raced;
+            throw;
+        }
+    }
 }
 
 /// <summary>Problem details the review endpoints share.</summary>

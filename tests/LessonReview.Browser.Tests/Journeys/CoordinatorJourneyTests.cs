@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using LessonReview.Web.Reviews;
 using LessonReview.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace LessonReview.Browser.Tests.Journeys;
@@ -391,6 +392,10 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser, JourneyHost 
         await privacy.Locator("summary").ClickAsync();
         await Assertions.Expect(privacy).ToContainTextAsync(j.T("The trainee confirmed the school's consent rule on {0}.", JourneyHost.Today.ToString("yyyy-MM-dd")));
         await Assertions.Expect(privacy.Locator("ul.views li").Filter(new() { HasText = "Mia Mentor" })).ToContainTextAsync(j.T("Mentor"));
+        // When the original goes: 30 days (Privacy:OriginalRetentionDays) after the lesson became playable, on the viewer's calendar.
+        var readyAt = await app.DbAsync(db => db.Lessons.Where(l => l.Id == app.LessonId).Select(l => l.ReadyAt).SingleAsync());
+        var deletion = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(readyAt!.Value.AddDays(30), "Asia/Tokyo"));
+        await Assertions.Expect(privacy).ToContainTextAsync(j.T("The original file will be deleted on {0}, {1} days after the lesson became playable; the playable video stays.", deletion.ToString("yyyy-MM-dd"), 30));
         await Assertions.Expect(page.Locator("video#video")).ToHaveAttributeAsync("controlslist", "nodownload");
         Assert.False(await BrowserFixture.ScrollsSidewaysAsync(page), "nothing scrolls sideways");
         await j.ShotAsync(page, "privacy", privacy);

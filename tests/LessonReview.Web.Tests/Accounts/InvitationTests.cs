@@ -116,6 +116,19 @@ public sealed partial class InvitationTests(MailHost host) : IClassFixture<MailH
     }
 
     [Fact]
+    public async Task Forgot_password_from_a_japanese_browser_mails_in_japanese_when_the_account_has_no_language_saved()
+    {
+        var email = await host.CreateUserAsync("trainee", "忘れた 研修者");
+        var japanese = host.AnonymousClient();
+        japanese.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja-JP");
+
+        await PostFormAsync(japanese, "/password/forgot", new() { ["email"] = email });
+
+        var mail = await host.WaitForMailAsync(email, "LessonReview");
+        Assert.Equal("LessonReview の新しいパスワードの設定", mail.Subject); // "Set a new LessonReview password"
+    }
+
+    [Fact]
     public async Task A_link_that_was_tampered_with_is_refused_with_what_to_do()
     {
         var id = await AppHost.IdOfAsync(await host.TraineeAsync());

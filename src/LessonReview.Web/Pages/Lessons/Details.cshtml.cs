@@ -11,12 +11,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LessonReview.Web.Pages.Lessons;
 
 public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews, ReviewReader reader, LessonReviewDb db,
-    StandingMentors standing, Privacy.ViewLog views, IStringLocalizer<SharedText> text) : PageModel
+    StandingMentors standing, Privacy.ViewLog views, IStringLocalizer<SharedText> text,
+    Microsoft.Extensions.Options.IOptions<Privacy.PrivacyOptions> privacy) : PageModel
 {
     /// <summary>Who watched (its trainee and coordinators read it); null for others.</summary>
     public IReadOnlyList<Privacy.LessonViewDto>? Views { get; private set; }
     public DateTime? ConsentConfirmedAt { get; private set; }
     public DateTime? OriginalDeletedAt { get; private set; }
+    /// <summary>When the original will be deleted (null: already gone, kept by the programme, or not yet playable).</summary>
+    public DateTime? OriginalDeletionDue { get; private set; }
+    /// <summary>The programme keeps originals (Privacy:OriginalRetentionDays = 0).</summary>
+    public bool OriginalsKept => privacy.Value.OriginalRetentionDays == 0;
+    public int OriginalRetentionDays => privacy.Value.OriginalRetentionDays;
 
     public LessonDto? Lesson { get; private set; }
     public bool CanDelete { get; private set; }
@@ -39,6 +45,7 @@ public sealed class LessonDetailsModel(LessonAccess access, ReviewAccess reviews
         await views.RecordAsync(lesson, caller, HttpContext.RequestAborted);
         if (Privacy.ViewLog.MayRead(lesson, caller)) Views = await views.ReadAsync(id, HttpContext.RequestAborted);
         (ConsentConfirmedAt, OriginalDeletedAt) = (lesson.ConsentConfirmedAt, lesson.OriginalDeletedAt);
+        if (OriginalDeletedAt is null) OriginalDeletionDue = privacy.Value.OriginalDeletionDue(lesson.ReadyAt);
         CanDelete = LessonAccess.CanDelete(caller, lesson);
         CanOpenReview = CanDelete; // the lesson's trainee or a coordinator
         Reviews = await reader.SummariesAsync(reviews.Visible(caller).Where(r => r.LessonId == id), HttpContext.RequestAborted);

@@ -549,7 +549,12 @@ function seekToStart() { if (start > 0) seek(start); }
 if (video.readyState >= HTMLMediaElement.HAVE_METADATA) seekToStart();
 else video.addEventListener("loadedmetadata", seekToStart, { once: true });
 await load();
-resetDraft();
+// A fresh draft at the playhead, keeping whatever was typed while the page loaded.
+draft = newDraft(now());
+showDraftTime();
+// The forms post through this script: their buttons stay off until it has loaded the review, so
+// a form sent sooner (a slow school network) cannot reload the page and lose what was typed.
+for (const b of document.querySelectorAll("[data-needs-script]")) b.disabled = false;
 
 const join = async (connection) => {
   await connection.invoke("JoinReview", reviewId);
