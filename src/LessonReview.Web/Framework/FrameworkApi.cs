@@ -59,7 +59,7 @@ public static class FrameworkApi
     {
         var caller = Accounts.Caller.Of(http.User);
         if (caller.Id != id && !caller.IsCoordinator) return new Message("Only the trainee and coordinators see a trainee's growth.").Problem(403);
-        return TypedResults.Ok(await history.OfAsync(id, http.RequestAborted));
+        return TypedResults.Ok(await history.OfAsync(id, includePrivate: caller.Id == id, http.RequestAborted));
     }
 
     private static async Task<Results<Ok<RatingsChangedDto>, ProblemHttpResult>> Rate(Guid id, RatingsRequest request, GrowthFramework framework, [AsParameters] ReviewServices s)

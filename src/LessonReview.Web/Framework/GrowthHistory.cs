@@ -1,4 +1,5 @@
 using LessonReview.Core.Data;
+using LessonReview.Core.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace LessonReview.Web.Framework;
@@ -15,10 +16,15 @@ public sealed record AreaGrowthDto(AreaDto Area, IReadOnlyList<GrowthPointDto> P
 /// <summary>A trainee's ratings over time, area by area: the growth page and <c>GET /api/users/{id}/growth</c>.</summary>
 public sealed class GrowthHistory(LessonReviewDb db, GrowthFramework framework)
 {
-    public async Task<IReadOnlyList<AreaGrowthDto>> OfAsync(Guid traineeId, CancellationToken cancellationToken)
+    /// <param name="includePrivate">
+    /// Also the ratings of private self-reviews: only when the trainee reads their own growth (a
+    /// self-review stays theirs alone until they invite a mentor; coordinators see shared reviews only).
+    /// </param>
+    public async Task<IReadOnlyList<AreaGrowthDto>> OfAsync(Guid traineeId, bool includePrivate, CancellationToken cancellationToken)
     {
+        var reviews = includePrivate ? db.Reviews : db.Reviews.Shared();
         var rows = await db.AreaRatings
-            .Join(db.Reviews, r => r.ReviewId, v => v.Id, (r, v) => new { r.AreaId, r.Level, r.ReviewId, v.LessonId })
+            .Join(reviews, r => r.ReviewId, v => v.Id, (r, v) => new { r.AreaId, r.Level, r.ReviewId, v.LessonId })
             .Join(db.Lessons.Where(l => l.OwnerId == traineeId), x => x.LessonId, l => l.Id,
                 (x, l) => new { x.AreaId, x.Level, x.ReviewId, l.Title, l.LessonDate, l.CreatedAt })
             .ToListAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class GrowthModel(GrowthHistory history, Analysis.TalkHistory talk
         var caller = Caller.Of(User);
         IsTrainee = caller.IsTrainee;
         if (!IsTrainee) return;
-        Areas = await history.OfAsync(caller.Id, HttpContext.RequestAborted);
+        Areas = await history.OfAsync(caller.Id, includePrivate: true, HttpContext.RequestAborted); // the trainee's own page
         Talk = await talk.OfAsync(caller.Id, HttpContext.RequestAborted);
     }
 

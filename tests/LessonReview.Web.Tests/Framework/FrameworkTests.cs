@@ -60,6 +60,31 @@ public sealed class FrameworkTests(ReviewHost host) : IClassFixture<ReviewHost>
     }
 
     [Fact]
+    public async Task A_private_self_reviews_ratings_are_the_trainees_alone_until_it_is_shared()
+    {
+        var coordinator = await host.CoordinatorAsync();
+        var area = (await (await coordinator.PostAsJsonAsync("/api/framework/areas", Area("Pacing", "テンポ", 3))).Content.ReadFromJsonAsync<AreaDto>())!;
+        try
+        {
+            var trainee = await host.TraineeAsync();
+            var traineeId = await AppHost.IdOfAsync(trainee);
+            var self = (await (await trainee.PostAsJsonAsync($"/api/lessons/{host.LessonId}/reviews", new { kind = "self" })).Content.ReadFromJsonAsync<ReviewDto>())!;
+            Assert.Equal(HttpStatusCode.OK, (await trainee.PutAsJsonAsync($"/api/reviews/{self.Id}/ratings", new { ratings = new[] { new { areaId = area.Id, level = 1 } } })).StatusCode);
+
+            bool Shows(List<AreaGrowthDto> growth) => growth.Any(g => g.Points.Any(p => p.ReviewId == self.Id));
+            Assert.True(Shows((await trainee.GetFromJsonAsync<List<AreaGrowthDto>>($"/api/users/{traineeId}/growth"))!));
+            Assert.False(Shows((await coordinator.GetFromJsonAsync<List<AreaGrowthDto>>($"/api/users/{traineeId}/growth"))!));
+
+            await trainee.PutAsJsonAsync($"/api/reviews/{self.Id}/mentors", new { userIds = new[] { host.MentorId } }); // shared now
+            Assert.True(Shows((await coordinator.GetFromJsonAsync<List<AreaGrowthDto>>($"/api/users/{traineeId}/growth"))!));
+        }
+        finally
+        {
+            await coordinator.DeleteAsync($"/api/framework/areas/{area.Id}");
+        }
+    }
+
+    [Fact]
     public async Task Comments_carry_an_area_follow_up_waits_for_every_rating_and_the_trainee_sees_the_growth()
     {
         var coordinator = await host.CoordinatorAsync();
