@@ -10,7 +10,7 @@ namespace LessonReview.Web.Accounts;
 /// disable and enable, reset a password. Each change that must reach open sessions either updates
 /// the security stamp (checked every <c>Accounts:SessionCheckSeconds</c>) or ends the sessions at once.
 /// </summary>
-public sealed class AccountService(UserManager<User> users, LessonReviewDb db, IAccountChanges changes)
+public sealed class AccountService(UserManager<User> users, LessonReviewDb db, IAccountChanges changes, IUserClaimsPrincipalFactory<User> principals)
 {
     public const int MinimumPasswordLength = 8;
 
@@ -65,7 +65,7 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
 
     public async Task<string> RoleOfAsync(User user) => (await users.GetRolesAsync(user)).SingleOrDefault() ?? "";
 
-    /// <summary>Gives the user exactly <paramref name="role"/>; open sessions see it at their next check.</summary>
+    /// <summary>Gives the user exactly <paramref name="role"/>; their open sessions have it from their next request on.</summary>
     public async Task SetRoleAsync(User user, string role)
     {
         if (!Roles.All.Contains(role)) throw new AccountException($"Role must be one of: {string.Join(", ", Roles.All)}.");
@@ -73,6 +73,7 @@ public sealed class AccountService(UserManager<User> users, LessonReviewDb db, I
         if (current.Count == 1 && current[0] == role) return;
         if (current.Count > 0) Throw(await users.RemoveFromRolesAsync(user, current));
         Throw(await users.AddToRoleAsync(user, role));
+        await DatabaseTicketStore.RefreshAllAsync(db, user.Id, await principals.CreateAsync(user));
         await changes.ChangedAsync(user.Id);
     }
 

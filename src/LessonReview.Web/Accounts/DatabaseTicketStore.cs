@@ -64,6 +64,23 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     public static Task<int> EndAllAsync(LessonReviewDb db, Guid userId, CancellationToken cancellationToken = default) =>
         db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
+    /// <summary>
+    /// Puts <paramref name="fresh"/> (the user as they are now: a new role) into every open session of
+    /// theirs, so their next request already has it, instead of at the next periodic check: a demoted
+    /// coordinator must not keep a minute of coordinator powers. How they signed in (amr) is kept.
+    /// </summary>
+    public static async Task RefreshAllAsync(LessonReviewDb db, Guid userId, System.Security.Claims.ClaimsPrincipal fresh, CancellationToken cancellationToken = default)
+    {
+        foreach (var session in await db.UserSessions.Where(s => s.UserId == userId).ToListAsync(cancellationToken))
+        {
+            if (TicketSerializer.Default.Deserialize(session.Ticket) is not { } old) continue;
+            var identity = new System.Security.Claims.ClaimsIdentity(fresh.Identity as System.Security.Claims.ClaimsIdentity);
+            identity.AddClaims(old.Principal.FindAll("amr").Where(c => !identity.HasClaim("amr", c.Value)));
+            session.Ticket = Serialize(new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(identity), old.Properties, old.AuthenticationScheme));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private static byte[] Serialize(AuthenticationTicket ticket) => TicketSerializer.Default.Serialize(ticket);
 
     private static DateTime? ExpiresAt(AuthenticationTicket ticket) => ticket.Properties.ExpiresUtc?.UtcDateTime;

@@ -1,3 +1,4 @@
+using LessonReview.Core.Accounts;
 using LessonReview.Core.Data;
 using LessonReview.Core.Lessons;
 using LessonReview.Core.Reviews;
@@ -21,6 +22,8 @@ public sealed class ReviewAccess(LessonReviewDb db)
         var owned = db.Lessons.Where(l => l.OwnerId == caller.Id).Select(l => l.Id);
         if (caller.IsCoordinator)
             return db.Reviews.Where(r => r.Kind != ReviewKinds.Self || r.SharedAt != null || owned.Contains(r.LessonId));
+        // Being on a review's mentor list counts while one is a mentor: someone made a trainee leaves those reviews at once.
+        if (caller.Role != Roles.Mentor) return db.Reviews.Where(r => owned.Contains(r.LessonId));
         var assigned = db.ReviewMentors.Where(m => m.UserId == caller.Id).Select(m => m.ReviewId);
         return db.Reviews.Where(r => assigned.Contains(r.Id) || owned.Contains(r.LessonId));
     }
@@ -34,6 +37,7 @@ public sealed class ReviewAccess(LessonReviewDb db)
         if (found.Review.IsPrivate && found.Lesson.OwnerId != caller.Id) return null;
         if (caller.IsCoordinator) return new(found.Review, found.Lesson, ReviewRole.Coordinator);
         if (found.Lesson.OwnerId == caller.Id) return new(found.Review, found.Lesson, ReviewRole.Trainee);
+        if (caller.Role != Roles.Mentor) return null;
         var assigned = await db.ReviewMentors.AnyAsync(m => m.ReviewId == reviewId && m.UserId == caller.Id, cancellationToken);
         return assigned ? new(found.Review, found.Lesson, ReviewRole.Mentor) : null;
     }

@@ -67,6 +67,45 @@ public sealed class AccountAdminTests(SessionSecurityTests.Host host) : IClassFi
     }
 
     [Fact]
+    public async Task A_demoted_coordinator_loses_coordinator_powers_at_once_and_cannot_undo_the_demotion()
+    {
+        var email = await host.CreateUserAsync("coordinator", "Second Coordinator");
+        var demoted = await host.SignInAsync(email);
+        var id = await AppHost.IdOfAsync(demoted);
+        var coordinator = await host.CoordinatorAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PatchAsJsonAsync($"/api/users/{id}", new { role = "trainee" })).StatusCode);
+
+        // The very next request of their open session, no periodic check awaited.
+        var undo = await demoted.PatchAsJsonAsync($"/api/users/{id}", new { role = "coordinator" });
+        Assert.Equal(HttpStatusCode.Forbidden, undo.StatusCode);
+        Assert.Equal("trainee", (await demoted.GetFromJsonAsync<SessionApi.UserDto>("/api/me"))!.Role);
+        Assert.Equal(HttpStatusCode.Forbidden, (await demoted.GetAsync("/api/programme")).StatusCode);
+        Assert.Equal("trainee", (await coordinator.GetFromJsonAsync<List<SessionApi.UserDto>>("/api/users"))!.Single(u => u.Id == id).Role);
+    }
+
+    [Fact]
+    public async Task A_mentor_made_a_trainee_leaves_their_reviews_at_once()
+    {
+        var email = await host.CreateUserAsync("mentor", "Leaving Mentor");
+        var mentor = await host.SignInAsync(email);
+        var mentorId = await AppHost.IdOfAsync(mentor);
+        var trainee = await host.TraineeAsync();
+        var lessonId = await Tus.UploadAsync(trainee, await LessonReview.TestSupport.TestClips.LandscapeH264Async(), "Unit 6");
+        await Tus.WaitUntilProcessedAsync(trainee, lessonId);
+        var review = (await (await trainee.PostAsJsonAsync($"/api/lessons/{lessonId}/reviews", new { mentorIds = new[] { mentorId } }))
+            .Content.ReadFromJsonAsync<LessonReview.Web.Reviews.ReviewDto>())!;
+        Assert.Equal(HttpStatusCode.OK, (await mentor.GetAsync($"/api/reviews/{review.Id}")).StatusCode);
+
+        await (await host.CoordinatorAsync()).PatchAsJsonAsync($"/api/users/{mentorId}", new { role = "trainee" });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await mentor.GetAsync($"/api/reviews/{review.Id}")).StatusCode);
+        Assert.DoesNotContain((await mentor.GetFromJsonAsync<List<LessonReview.Web.Reviews.ReviewSummaryDto>>("/api/reviews"))!, r => r.Id == review.Id);
+        var comment = await mentor.PostAsJsonAsync($"/api/reviews/{review.Id}/comments", new { atSeconds = 1, kind = "note", text = "still here?" });
+        Assert.Equal(HttpStatusCode.NotFound, comment.StatusCode);
+    }
+
+    [Fact]
     public async Task Role_and_name_changes_reach_the_persons_open_session()
     {
         var email = await host.CreateUserAsync("trainee", "Kenta Trainee");
