@@ -1,3 +1,4 @@
+using LessonReview.Core.Accounts;
 using LessonReview.Core.Data;
 using LessonReview.Core.Lessons;
 using LessonReview.Web.Accounts;
@@ -15,6 +16,8 @@ public sealed class LessonAccess(LessonReviewDb db)
     public IQueryable<Lesson> Visible(Caller caller)
     {
         if (caller.IsCoordinator) return db.Lessons;
+        // As ReviewAccess: a mentor list counts only for a mentor (someone made a trainee loses those lessons' videos at once).
+        if (caller.Role != Roles.Mentor) return db.Lessons.Where(l => l.OwnerId == caller.Id);
         var assigned = db.ReviewMentors.Where(m => m.UserId == caller.Id)
             .Join(db.Reviews, m => m.ReviewId, r => r.Id, (m, r) => r.LessonId);
         return db.Lessons.Where(l => l.OwnerId == caller.Id || assigned.Contains(l.Id));

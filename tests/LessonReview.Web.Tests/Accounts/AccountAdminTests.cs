@@ -100,6 +100,7 @@ public sealed class AccountAdminTests(SessionSecurityTests.Host host) : IClassFi
         await (await host.CoordinatorAsync()).PatchAsJsonAsync($"/api/users/{mentorId}", new { role = "trainee" });
 
         Assert.Equal(HttpStatusCode.NotFound, (await mentor.GetAsync($"/api/reviews/{review.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mentor.GetAsync($"/api/lessons/{lessonId}")).StatusCode); // nor its video
         Assert.DoesNotContain((await mentor.GetFromJsonAsync<List<LessonReview.Web.Reviews.ReviewSummaryDto>>("/api/reviews"))!, r => r.Id == review.Id);
         var comment = await mentor.PostAsJsonAsync($"/api/reviews/{review.Id}/comments", new { atSeconds = 1, kind = "note", text = "still here?" });
         Assert.Equal(HttpStatusCode.NotFound, comment.StatusCode);
