@@ -549,8 +549,10 @@ function seekToStart() { if (start > 0) seek(start); }
 if (video.readyState >= HTMLMediaElement.HAVE_METADATA) seekToStart();
 else video.addEventListener("loadedmetadata", seekToStart, { once: true });
 await load();
-// A fresh draft at the playhead, keeping whatever was typed while the page loaded.
+// A fresh draft at the playhead with the role's kind (a trainee's comments start as notes),
+// keeping whatever text was typed while the page loaded.
 draft = newDraft(now());
+$("comment-kind").value = DEFAULT_KIND;
 showDraftTime();
 // The forms post through this script: their buttons stay off until it has loaded the review, so
 // a form sent sooner (a slow school network) cannot reload the page and lose what was typed.
