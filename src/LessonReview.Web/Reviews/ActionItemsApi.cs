@@ -1,5 +1,4 @@
 using System.Globalization;
-using LessonReview.Core.Data;
 using LessonReview.Core.Reviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
